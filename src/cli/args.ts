@@ -1,0 +1,15 @@
+// Strict argument parsing for commands (node:util parseArgs), turning its errors into USAGE FilmkgErrors.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { FilmkgError } from '../errors.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Parses `args` against `options`; unknown flags and missing values become USAGE errors naming the flag. */
+export function parseCommandArgs<O extends Options>(command: string, args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new FilmkgError('USAGE', `${message.replace(/\s*To specify a positional argument.*$/s, '')} (see filmkg ${command} --help)`);
+  }
+}

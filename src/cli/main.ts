@@ -1,0 +1,65 @@
+// The CLI dispatcher: `filmkg <command> [options]`. Turns FilmkgErrors into one-line messages and exit codes.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isUserError } from '../errors.js';
+import { PROJECT_ROOT } from '../paths.js';
+import { EXIT } from './command.js';
+import { processIo, type CliIo } from './io.js';
+import { COMMANDS } from './registry.js';
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Top-level help text. */
+export function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return `filmkg ${version()} — builds a linked-data knowledge graph of a film from its Wikipedia article
+
+Usage: filmkg <command> [options]
+
+Commands:
+${lines.join('\n')}
+
+Options:
+  -h, --help     show help (also: filmkg <command> --help)
+  -V, --version  print the version
+
+Exit codes: 0 success; 1 bad input, failed check or unreachable service; 2 usage error.
+`;
+}
+
+/** Runs the CLI with `argv` (arguments after `filmkg`) and resolves to the exit code. Never throws. */
+export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    io.stdout(mainHelp());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '-V' || name === '--version') {
+    io.stdout(`${version()}\n`);
+    return EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`filmkg: unknown command "${name}"; expected one of ${COMMANDS.map((c) => c.name).join(', ')}\n`);
+    return EXIT.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(command.help.endsWith('\n') ? command.help : `${command.help}\n`);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (isUserError(error)) {
+      io.stderr(`filmkg ${name}: error [${error.code}]: ${error.message}\n`);
+      return error.code === 'USAGE' ? EXIT.usage : EXIT.failure;
+    }
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr(`filmkg ${name}: internal error (please report): ${message}\n`);
+    return EXIT.failure;
+  }
+}
