@@ -1,0 +1,226 @@
+// Every IRI of the graph is minted here, deterministically, from stable keys (names, slugs, hashed content) under one base.
+// Patterns and the reasons for them: docs/graph-model.md ("IRIs").
+import { createHash } from 'node:crypto';
+import { FilmkgError } from './errors.js';
+import { namedNode, type NamedNode, type Term } from './rdf.js';
+
+/** The base used when `--base` is not given. */
+export const DEFAULT_BASE = 'https://filmkg.example/';
+
+/**
+ * Checks a base IRI: absolute http(s), already in normal form (so that the IRIs we write are the
+ * ones readers compare), ending in `/` or `#`. Throws a USAGE error naming the option otherwise.
+ */
+export function checkBase(base: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(base);
+  } catch {
+    url = undefined;
+  }
+  const ok = url !== undefined && (url.protocol === 'http:' || url.protocol === 'https:') && url.href === base && /[/#]$/.test(base) && url.search === '';
+  if (!ok) {
+    throw new FilmkgError('USAGE', 'bad base IRI', {
+      place: { path: '--base' },
+      expected: 'an absolute http(s) IRI in normal form ending in "/" or "#", such as https://filmkg.example/',
+      found: base,
+    });
+  }
+  return base;
+}
+
+const EXTRA_ESCAPES = /[_!*'()]/g;
+
+/**
+ * The path segment for a name: NFC, then UTF-8 percent-encoding of everything but `A–Z a–z 0–9 - . ~`,
+ * with spaces written `_` (and `_` itself encoded, so the mapping stays injective):
+ * `Lila Cazès` → `Lila_Caz%C3%A8s`. Why percent-encoding rather than ASCII folding: docs/graph-model.md.
+ */
+export function nameKey(name: string): string {
+  if (name === '') throw new FilmkgError('BAD_RDF', 'cannot mint an IRI from an empty name', { expected: 'a non-empty name' });
+  let encoded: string;
+  try {
+    encoded = encodeURIComponent(name.normalize('NFC'));
+  } catch {
+    throw new FilmkgError('BAD_RDF', 'cannot mint an IRI from this name', { expected: 'well-formed Unicode text', found: name });
+  }
+  return encoded.replace(EXTRA_ESCAPES, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).replace(/%20/g, '_');
+}
+
+/** The name a key was minted from (inverse of nameKey). */
+export function nameFromKey(key: string): string {
+  return decodeURIComponent(key.replace(/_/g, '%20'));
+}
+
+/** First 16 hex digits of SHA-256 of `content`: 64 bits, ample for the statements of many films. */
+export function contentHash(content: string): string {
+  return createHash('sha256').update(content).digest('hex').slice(0, 16);
+}
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * Mints the graph's IRIs under one base. Holds no state beyond a cache of name keys, so two
+ * minters with the same base give the same IRIs whatever the order of calls.
+ */
+export class IriMinter {
+  readonly base: string;
+  private readonly keys = new Map<string, string>();
+
+  constructor(base: string = DEFAULT_BASE) {
+    this.base = checkBase(base);
+  }
+
+  private key(name: string): string {
+    let k = this.keys.get(name);
+    if (k === undefined) {
+      k = nameKey(name);
+      this.keys.set(name, k);
+    }
+    return k;
+  }
+
+  private at(path: string): NamedNode {
+    return namedNode(this.base + path);
+  }
+
+  /** `film/{slug}`. */
+  film(slug: string): NamedNode {
+    return this.at(`film/${this.slug(slug)}`);
+  }
+
+  /** A thing scoped to a film: `film/{slug}/{part}/{name key}/…`; `part`s are fixed words, `names` are encoded. */
+  inFilm(slug: string, part: string, ...names: Array<string | number>): NamedNode {
+    let path = `film/${this.slug(slug)}/${part}`;
+    for (const n of names) path += `/${typeof n === 'number' ? String(n) : this.key(n)}`;
+    return this.at(path);
+  }
+
+  /** `person/{name}`: global, so a person shared by two films is one node. */
+  person(name: string): NamedNode {
+    return this.at(`person/${this.key(name)}`);
+  }
+
+  /** `organization/{name}`: global. */
+  organization(name: string): NamedNode {
+    return this.at(`organization/${this.key(name)}`);
+  }
+
+  /** `award/{body}`: the award body as an accolades table names it. */
+  awardBody(body: string): NamedNode {
+    return this.at(`award/${this.key(body)}`);
+  }
+
+  /** `award/{body}/{category}`. */
+  award(body: string, category: string): NamedNode {
+    return this.at(`award/${this.key(body)}/${this.key(category)}`);
+  }
+
+  /** `place/{name}`. */
+  place(name: string): NamedNode {
+    return this.at(`place/${this.key(name)}`);
+  }
+
+  /** `language/{name}`. */
+  language(name: string): NamedNode {
+    return this.at(`language/${this.key(name)}`);
+  }
+
+  /** `genre/{name}`. */
+  genre(name: string): NamedNode {
+    return this.at(`genre/${this.key(name)}`);
+  }
+
+  /** `form/{name}` (form of a creative work: novel, play …). */
+  form(name: string): NamedNode {
+    return this.at(`form/${this.key(name)}`);
+  }
+
+  /** `unit/{code}` (`unit/USD`, `unit/minute`). */
+  unit(code: string): NamedNode {
+    return this.at(`unit/${this.key(code)}`);
+  }
+
+  /** `work/{author}/{title}`, or `work/{title}` when the author is unknown. */
+  work(title: string, author?: string): NamedNode {
+    return this.at(author !== undefined ? `work/${this.key(author)}/${this.key(title)}` : `work/${this.key(title)}`);
+  }
+
+  /** `list/{author}/{list}`: a published list (best of the decade) that many films may be on. */
+  list(author: string, list: string): NamedNode {
+    return this.at(`list/${this.key(author)}/${this.key(list)}`);
+  }
+
+  /** A Wikidata item (`http://www.wikidata.org/entity/Q…`); callers pass only confirmed ids. */
+  wikidata(qid: string): NamedNode {
+    if (!/^Q[1-9]\d*$/.test(qid)) throw new FilmkgError('BAD_RDF', 'bad Wikidata item id', { expected: 'Q followed by digits', found: qid });
+    return namedNode(`http://www.wikidata.org/entity/${qid}`);
+  }
+
+  /** An IMDb page: `tt…` titles and `nm…` names. */
+  imdb(id: string): NamedNode {
+    const m = /^(tt|nm)\d{7,}$/.exec(id);
+    if (!m) throw new FilmkgError('BAD_RDF', 'bad IMDb id', { expected: 'tt or nm followed by 7 or more digits', found: id });
+    return namedNode(`https://www.imdb.com/${m[1] === 'tt' ? 'title' : 'name'}/${id}/`);
+  }
+
+  /** An external URL the facts give (already validated as a URL), in the WHATWG URL's normal form. */
+  external(url: string): NamedNode {
+    try {
+      return namedNode(new URL(url).href);
+    } catch {
+      throw new FilmkgError('BAD_RDF', 'bad URL', { expected: 'an absolute URL', found: url });
+    }
+  }
+
+  /** The file page of an image on the wiki the article comes from (`https://en.wikipedia.org/wiki/File:…`). */
+  wikiFile(articleUrl: string, file: string): NamedNode {
+    return namedNode(`${new URL(articleUrl).origin}/wiki/File:${this.key(file)}`);
+  }
+
+  /** `statement/{Pid}-{hash}`: named by its content (subject, property, value, qualifiers), never by evidence. */
+  statement(pid: string, content: readonly Term[]): NamedNode {
+    return this.at(`statement/${pid}-${contentHash(this.contentKey(pid, content))}`);
+  }
+
+  /** `reference/{hash}`: named by its content, so statements read from the same text share one. */
+  reference(content: readonly Term[]): NamedNode {
+    return this.at(`reference/${contentHash(this.contentKey('reference', content))}`);
+  }
+
+  /** `value/{hash}`: a quantity value node, named by its content. */
+  value(content: readonly Term[]): NamedNode {
+    return this.at(`value/${contentHash(this.contentKey('value', content))}`);
+  }
+
+  /** A short content hash for film-scoped names that need one (reviews). */
+  hash(parts: readonly string[]): string {
+    return contentHash(parts.join('\u0000')).slice(0, 8);
+  }
+
+  /**
+   * The string that is hashed: each term written with IRIs under the base made relative, so the
+   * same content gets the same hash under any base.
+   */
+  private contentKey(kind: string, content: readonly Term[]): string {
+    let out = kind;
+    for (const term of content) out += `\u0000${this.termKey(term)}`;
+    return out;
+  }
+
+  private termKey(term: Term): string {
+    switch (term.termType) {
+      case 'NamedNode':
+        return term.value.startsWith(this.base) ? `<${term.value.slice(this.base.length)}>` : `<<${term.value}>`;
+      case 'Literal':
+        return `"${term.value}"${term.language ? `@${term.language}` : `^^${term.datatype.value}`}`;
+      default:
+        throw new FilmkgError('BAD_RDF', 'statements are named from IRIs and literals only', { found: term.termType });
+    }
+  }
+
+  private slug(slug: string): string {
+    if (!SLUG.test(slug)) throw new FilmkgError('BAD_RDF', 'bad film slug', { expected: 'a slug such as leaving-las-vegas', found: slug });
+    return slug;
+  }
+}

@@ -1,0 +1,241 @@
+// The mappers' shared toolkit: an Emitter collects one mapper's triples and writes entities, Wikidata-style statements and provenance the one way docs/graph-model.md describes.
+import type { Decision, Evidence, FilmFacts } from '../facts/model.js';
+import type { IriMinter } from '../iri.js';
+import { boolean, date, dateTime, integer, langString, string } from '../literals.js';
+import { namedNode, triple, type Literal, type NamedNode, type Quad, type Quad_Object, type Term } from '../rdf.js';
+import { CONFIRMED_LINKS, NS, WIKIDATA_ITEMS, fkg, owl, p, pq, pr, prov, ps, rdf, rdfs, schema, wd, wdt, wikibase, type LinkKind, type Pid, type Qid } from '../vocab.js';
+
+/** Language of every label: the source articles are English Wikipedia. */
+export const LABEL_LANGUAGE = 'en';
+
+/** What a mapper needs besides the facts: the IRI minter (holds the base). */
+export interface MapContext {
+  readonly iri: IriMinter;
+}
+
+/** One mapping domain: a pure function from a film's facts to triples. */
+export interface Mapper {
+  /** Short name, for reports and tests. */
+  readonly name: string;
+  /** Maps the facts; no I/O, no state kept between calls. */
+  map(facts: FilmFacts, context: MapContext): Quad[];
+}
+
+/** Where a claim was read: the fact's evidence (one or more spans) and/or the curation decision behind it. */
+export interface Source {
+  readonly evidence?: Evidence | readonly Evidence[];
+  readonly decision?: Decision | undefined;
+}
+
+/** A qualifier of a statement: a `pq:` property or a local one, and its value. */
+export type Qualifier = readonly [NamedNode, Quad_Object];
+
+/** Options of a statement. */
+export interface StatementOptions {
+  /** Qualifiers (order does not matter: they are sorted for the statement's name). */
+  readonly qualifiers?: readonly Qualifier[];
+  /** A full value node (`psv:`), given as its triples' predicate/object pairs. */
+  readonly valueNode?: ReadonlyArray<readonly [NamedNode, Quad_Object]>;
+}
+
+function termOrder(a: Term, b: Term): number {
+  const ka = a.termType === 'Literal' ? `"${a.value}"${a.language}${a.datatype.value}` : a.value;
+  const kb = b.termType === 'Literal' ? `"${b.value}"${b.language}${b.datatype.value}` : b.value;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/**
+ * Collects the triples of one mapper run over one film. Entities shared with other mappers (a person,
+ * a place) may be written by several; the graph stage removes duplicates.
+ */
+export class Emitter {
+  readonly quads: Quad[] = [];
+  readonly facts: FilmFacts;
+  readonly iri: IriMinter;
+  readonly slug: string;
+  readonly film: NamedNode;
+  readonly article: NamedNode;
+
+  constructor(facts: FilmFacts, context: MapContext) {
+    this.facts = facts;
+    this.iri = context.iri;
+    this.slug = facts.source.slug;
+    this.film = context.iri.film(this.slug);
+    this.article = context.iri.inFilm(this.slug, 'article');
+  }
+
+  /** Adds one triple. */
+  add(subject: NamedNode, predicate: NamedNode, object: Quad_Object): void {
+    this.quads.push(triple(subject, predicate, object));
+  }
+
+  /** Adds a plain string value. */
+  text(subject: NamedNode, predicate: NamedNode, value: string): void {
+    this.add(subject, predicate, string(value));
+  }
+
+  /** `rdf:type` for each class and an `rdfs:label` in English: what every entity has. */
+  entity(node: NamedNode, types: NamedNode | readonly NamedNode[], label: string): NamedNode {
+    for (const type of Array.isArray(types) ? types : [types as NamedNode]) this.add(node, rdf.type, type);
+    this.add(node, rdfs.label, langString(label, LABEL_LANGUAGE));
+    return node;
+  }
+
+  /** An entity whose label is its name: also `schema:name`. */
+  named(node: NamedNode, types: NamedNode | readonly NamedNode[], name: string): NamedNode {
+    this.entity(node, types, name);
+    this.text(node, schema.name, name);
+    return node;
+  }
+
+  /** A person (global node), with confirmed links. */
+  person(name: string): NamedNode {
+    const node = this.named(this.iri.person(name), schema.Person, name);
+    this.link(node, 'person', name);
+    return node;
+  }
+
+  /** An organisation (global node); `kinds` are the curation kinds that may link it. */
+  organization(name: string, type: NamedNode = schema.Organization, kinds: readonly LinkKind[] = ['organisation', 'aggregator']): NamedNode {
+    const node = this.named(this.iri.organization(name), type, name);
+    for (const kind of kinds) this.link(node, kind, name);
+    return node;
+  }
+
+  /** A performer or writer credited by name: a MusicGroup if curation names it an organisation, else a Person. */
+  artist(name: string): NamedNode {
+    const isGroup = this.facts.externalIds.some((x) => x.kind === 'organisation' && x.name === name);
+    return isGroup ? this.organization(name, schema.MusicGroup) : this.person(name);
+  }
+
+  /** A confirmed Wikidata item used as a value (a class, a method), labelled with its label from src/vocab.ts. */
+  item(qid: Qid): NamedNode {
+    const node = wd[qid];
+    this.add(node, rdfs.label, langString(WIKIDATA_ITEMS[qid], LABEL_LANGUAGE));
+    return node;
+  }
+
+  /** A place (global node); `country` adds schema:Country. */
+  place(name: string, country = false): NamedNode {
+    const node = this.named(this.iri.place(name), country ? [schema.Place, schema.Country] : schema.Place, name);
+    this.link(node, 'place', name);
+    return node;
+  }
+
+  /** A language (global node). */
+  language(name: string): NamedNode {
+    const node = this.named(this.iri.language(name), schema.Language, name);
+    this.link(node, 'language', name);
+    return node;
+  }
+
+  /**
+   * Links `node` to Wikidata (`owl:sameAs` and `schema:sameAs`) and IMDb (`schema:sameAs`) when the
+   * film's curation externalIds or the confirmed links of src/vocab.ts name it. Curation wins.
+   */
+  link(node: NamedNode, kind: LinkKind, name: string): void {
+    const curated = this.facts.externalIds.find((x) => x.kind === kind && x.name === name);
+    const confirmed = CONFIRMED_LINKS.find((x) => x.kind === kind && x.name === name);
+    const wikidata = curated?.wikidata ?? confirmed?.wikidata;
+    const imdb = curated?.imdb ?? confirmed?.imdb;
+    if (wikidata !== undefined) {
+      const item = this.iri.wikidata(wikidata);
+      this.add(node, owl.sameAs, item);
+      this.add(node, schema.sameAs, item);
+    }
+    if (imdb !== undefined) {
+      this.add(node, schema.sameAs, this.iri.imdb(imdb));
+      if (curated?.imdb !== undefined) this.statement(node, 'P345', string(imdb), [{ decision: curated.decision }]);
+    }
+  }
+
+  /**
+   * A Wikidata-style statement: `subject p:Pn stmt`, `stmt ps:Pn value` with qualifiers and a
+   * `prov:wasDerivedFrom` reference per source, and the truthy `subject wdt:Pn value`. Without a
+   * `value` (a range), only the value node carries it and no truthy triple is written.
+   */
+  statement(subject: NamedNode, pid: Pid, value: Quad_Object | undefined, sources: readonly Source[], options: StatementOptions = {}): NamedNode {
+    const qualifiers = [...(options.qualifiers ?? [])].sort((a, b) => termOrder(a[0], b[0]) || termOrder(a[1], b[1]));
+    const valueNode = options.valueNode ? this.iri.value(options.valueNode.flat()) : undefined;
+    const content: Term[] = [subject];
+    if (value) content.push(value);
+    if (valueNode) content.push(valueNode);
+    for (const [q, v] of qualifiers) content.push(q, v);
+    const stmt = this.iri.statement(pid, content);
+    this.add(subject, p[pid], stmt);
+    this.add(stmt, rdf.type, wikibase.Statement);
+    this.add(stmt, wikibase.rank, wikibase.NormalRank);
+    if (value) {
+      this.add(stmt, rdf.type, wikibase.BestRank);
+      this.add(stmt, ps[pid], value);
+      this.add(subject, wdt[pid], value);
+    }
+    if (valueNode && options.valueNode) {
+      this.add(stmt, namedNode(`${NS.psv}${pid}`), valueNode);
+      this.add(valueNode, rdf.type, wikibase.QuantityValue);
+      for (const [q, v] of options.valueNode) this.add(valueNode, q, v);
+    }
+    for (const [q, v] of qualifiers) this.add(stmt, q, v);
+    if (sources.length === 0) throw new Error(`statement ${pid} on ${subject.value} has no source: every statement needs provenance`);
+    for (const source of sources) this.derive(stmt, source);
+    return stmt;
+  }
+
+  /** `node prov:wasDerivedFrom <reference>` for each evidence span of `source` (or its decision alone). */
+  derive(node: NamedNode, source: Source): void {
+    const spans = source.evidence === undefined ? [] : Array.isArray(source.evidence) ? (source.evidence as readonly Evidence[]) : [source.evidence as Evidence];
+    if (spans.length === 0) {
+      if (!source.decision) throw new Error(`${node.value}: a source needs evidence or a decision`);
+      this.add(node, prov.wasDerivedFrom, this.reference(undefined, source.decision));
+      return;
+    }
+    for (const ev of spans) this.add(node, prov.wasDerivedFrom, this.reference(ev, source.decision));
+  }
+
+  /** The reference node for one evidence span (and decision): named by its content, so equal evidence gives one node. */
+  reference(ev: Evidence | undefined, decision: Decision | undefined): NamedNode {
+    const pairs: Array<readonly [NamedNode, Quad_Object]> = [
+      [pr.P248, this.article],
+      [pr.P854, this.iri.external(this.facts.source.url)],
+      [pr.P813, date(this.facts.source.retrieved)],
+    ];
+    if (ev) {
+      pairs.push([fkg.evidenceLine, integer(ev.line)], [fkg.evidenceEndLine, integer(ev.endLine)], [fkg.evidenceText, string(ev.text)]);
+      for (const n of ev.refs) pairs.push([fkg.citation, this.iri.inFilm(this.slug, 'citation', n)]);
+      for (const id of ev.notes) {
+        const note = this.facts.footnotes.find((f) => f.id === id);
+        if (note) pairs.push([fkg.footnote, string(note.text)]);
+      }
+    }
+    if (decision) pairs.push([fkg.curationDecision, this.decision(decision)]);
+    const ref = this.iri.reference(pairs.flat());
+    this.add(ref, rdf.type, wikibase.Reference);
+    for (const [q, v] of pairs) this.add(ref, q, v);
+    return ref;
+  }
+
+  /** The node of a curation decision. */
+  decision(decision: Decision): NamedNode {
+    const node = this.entity(this.iri.inFilm(this.slug, 'decision', decision.id), fkg.CurationDecision, decision.id);
+    this.text(node, schema.description, decision.reason);
+    return node;
+  }
+
+  /** A boolean value. */
+  flag(subject: NamedNode, predicate: NamedNode, value: boolean): void {
+    this.add(subject, predicate, boolean(value));
+  }
+
+  /** The article revision's date-time literal. */
+  revision(): Literal {
+    return dateTime(this.facts.source.revision.dateTime);
+  }
+}
+
+/** A qualifier pair, typed. */
+export function qualifier(property: NamedNode, value: Quad_Object): Qualifier {
+  return [property, value];
+}
+
+/** Re-export for mappers: qualifier properties. */
+export { pq };
