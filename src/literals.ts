@@ -151,7 +151,8 @@ export const LEXICAL_CHECKS: Readonly<Record<string, (value: string) => boolean>
 };
 
 function isCanonicalDuration(v: string): boolean {
+  if (v === 'PT0S') return true;
   const m = /^PT(?=\d)(?:([1-9]\d*)H)?(?:([1-5]?\d)M)?(?:([1-5]?\d)S)?$/.exec(v);
-  if (!m) return v === 'PT0S';
+  if (!m) return false;
   return !(m[2] === '0' || m[3] === '0');
 }

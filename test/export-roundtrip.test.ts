@@ -21,7 +21,8 @@ function viaOxigraph(text: string, format: string): Quad[] {
     const nt = store.dump({ format: 'application/n-triples', from_graph_name: oxigraph.defaultGraph() });
     return new Parser({ format: 'N-Triples' }).parse(nt);
   } finally {
-    store.free();
+    // oxigraph's WASM memory is only released by free(), which its type declarations omit.
+    (store as unknown as { free(): void }).free();
   }
 }
 
