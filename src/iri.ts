@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { FilmkgError } from './errors.js';
 import { namedNode, type NamedNode, type Term } from './rdf.js';
+import { NS } from './vocab.js';
 
 /** The base used when `--base` is not given. */
 export const DEFAULT_BASE = 'https://filmkg.example/';
@@ -211,7 +212,8 @@ export class IriMinter {
   private termKey(term: Term): string {
     switch (term.termType) {
       case 'NamedNode':
-        return term.value.startsWith(this.base) ? `<${term.value.slice(this.base.length)}>` : `<<${term.value}>`;
+        // Vocabulary terms stay absolute even when the base shares their host (the default base does: fkg:).
+        return term.value.startsWith(this.base) && !term.value.startsWith(NS.fkg) ? `<${term.value.slice(this.base.length)}>` : `<<${term.value}>`;
       case 'Literal':
         return `"${term.value}"${term.language ? `@${term.language}` : `^^${term.datatype.value}`}`;
       default:
