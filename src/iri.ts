@@ -1,6 +1,6 @@
 // Every IRI of the graph is minted here, deterministically, from stable keys (names, slugs, hashed content) under one base.
 // Patterns and the reasons for them: docs/graph-model.md ("IRIs").
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import { FilmkgError } from './errors.js';
 import { namedNode, type NamedNode, type Term } from './rdf.js';
 import { NS } from './vocab.js';
@@ -55,7 +55,7 @@ export function nameFromKey(key: string): string {
 
 /** First 16 hex digits of SHA-256 of `content`: 64 bits, ample for the statements of many films. */
 export function contentHash(content: string): string {
-  return createHash('sha256').update(content).digest('hex').slice(0, 16);
+  return digest('sha256', content, 'hex').slice(0, 16);
 }
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -192,6 +192,18 @@ export class IriMinter {
   /** `value/{hash}`: a quantity value node, named by its content. */
   value(content: readonly Term[]): NamedNode {
     return this.at(`value/${contentHash(this.contentKey('value', content))}`);
+  }
+
+  /** True for IRIs this minter names by content (statements, references, value nodes): their triples follow from the IRI. */
+  isContentNamed(iri: string): boolean {
+    if (!iri.startsWith(this.base)) return false;
+    const rest = iri.slice(this.base.length);
+    return rest.startsWith('statement/') || rest.startsWith('reference/') || rest.startsWith('value/');
+  }
+
+  /** True for IRIs under a film (`film/{slug}…`): nothing outside that film's facts describes them. */
+  isFilmScoped(iri: string): boolean {
+    return iri.startsWith(this.base) && iri.startsWith('film/', this.base.length);
   }
 
   /** A short content hash for film-scoped names that need one (reviews). */

@@ -55,6 +55,12 @@ export class Emitter {
   readonly slug: string;
   readonly film: NamedNode;
   readonly article: NamedNode;
+  /** Nodes whose description this emitter already wrote (key: kind and IRI), so repeated calls add nothing. */
+  private readonly done = new Set<string>();
+  /** Reference nodes already written, by evidence object and decision id: most facts cite one span many times. */
+  private readonly references = new WeakMap<Evidence, Map<string, NamedNode>>();
+  /** What every reference node of this film states first: the article revision, its URL, the retrieval date. */
+  private readonly source: ReadonlyArray<readonly [NamedNode, Quad_Object]>;
 
   constructor(facts: FilmFacts, context: MapContext) {
     this.facts = facts;
@@ -62,6 +68,11 @@ export class Emitter {
     this.slug = facts.source.slug;
     this.film = context.iri.film(this.slug);
     this.article = context.iri.inFilm(this.slug, 'article');
+    this.source = [
+      [pr.P248, this.article],
+      [pr.P854, context.iri.external(facts.source.url)],
+      [pr.P813, date(facts.source.retrieved)],
+    ];
   }
 
   /** Adds one triple. */
@@ -72,6 +83,14 @@ export class Emitter {
   /** Adds a plain string value. */
   text(subject: NamedNode, predicate: NamedNode, value: string): void {
     this.add(subject, predicate, string(value));
+  }
+
+  /** True the first time `kind` + `node` is seen by this emitter (so a description is written once). */
+  private first(kind: string, node: NamedNode): boolean {
+    const key = `${kind} ${node.value}`;
+    if (this.done.has(key)) return false;
+    this.done.add(key);
+    return true;
   }
 
   /** `rdf:type` for each class and an `rdfs:label` in English: what every entity has. */
@@ -90,14 +109,18 @@ export class Emitter {
 
   /** A person (global node), with confirmed links. */
   person(name: string): NamedNode {
-    const node = this.named(this.iri.person(name), schema.Person, name);
+    const node = this.iri.person(name);
+    if (!this.first('person', node)) return node;
+    this.named(node, schema.Person, name);
     this.link(node, 'person', name);
     return node;
   }
 
   /** An organisation (global node); `kinds` are the curation kinds that may link it. */
   organization(name: string, type: NamedNode = schema.Organization, kinds: readonly LinkKind[] = ['organisation', 'aggregator']): NamedNode {
-    const node = this.named(this.iri.organization(name), type, name);
+    const node = this.iri.organization(name);
+    if (!this.first(`organization ${type.value}`, node)) return node;
+    this.named(node, type, name);
     for (const kind of kinds) this.link(node, kind, name);
     return node;
   }
@@ -111,20 +134,25 @@ export class Emitter {
   /** A confirmed Wikidata item used as a value (a class, a method), labelled with its label from src/vocab.ts. */
   item(qid: Qid): NamedNode {
     const node = wd[qid];
+    if (!this.first('item', node)) return node;
     this.add(node, rdfs.label, langString(WIKIDATA_ITEMS[qid], LABEL_LANGUAGE));
     return node;
   }
 
   /** A place (global node); `country` adds schema:Country. */
   place(name: string, country = false): NamedNode {
-    const node = this.named(this.iri.place(name), country ? [schema.Place, schema.Country] : schema.Place, name);
+    const node = this.iri.place(name);
+    if (!this.first(country ? 'country' : 'place', node)) return node;
+    this.named(node, country ? [schema.Place, schema.Country] : schema.Place, name);
     this.link(node, 'place', name);
     return node;
   }
 
   /** A language (global node). */
   language(name: string): NamedNode {
-    const node = this.named(this.iri.language(name), schema.Language, name);
+    const node = this.iri.language(name);
+    if (!this.first('language', node)) return node;
+    this.named(node, schema.Language, name);
     this.link(node, 'language', name);
     return node;
   }
@@ -194,11 +222,9 @@ export class Emitter {
 
   /** The reference node for one evidence span (and decision): named by its content, so equal evidence gives one node. */
   reference(ev: Evidence | undefined, decision: Decision | undefined): NamedNode {
-    const pairs: Array<readonly [NamedNode, Quad_Object]> = [
-      [pr.P248, this.article],
-      [pr.P854, this.iri.external(this.facts.source.url)],
-      [pr.P813, date(this.facts.source.retrieved)],
-    ];
+    const known = ev ? this.references.get(ev)?.get(decision?.id ?? '') : undefined;
+    if (known) return known;
+    const pairs: Array<readonly [NamedNode, Quad_Object]> = [...this.source];
     if (ev) {
       pairs.push([fkg.evidenceLine, integer(ev.line)], [fkg.evidenceEndLine, integer(ev.endLine)], [fkg.evidenceText, string(ev.text)]);
       for (const n of ev.refs) pairs.push([fkg.citation, this.iri.inFilm(this.slug, 'citation', n)]);
@@ -209,6 +235,12 @@ export class Emitter {
     }
     if (decision) pairs.push([fkg.curationDecision, this.decision(decision)]);
     const ref = this.iri.reference(pairs.flat());
+    if (ev) {
+      let byDecision = this.references.get(ev);
+      if (!byDecision) this.references.set(ev, (byDecision = new Map()));
+      byDecision.set(decision?.id ?? '', ref);
+    }
+    if (!this.first('reference', ref)) return ref;
     this.add(ref, rdf.type, wikibase.Reference);
     for (const [q, v] of pairs) this.add(ref, q, v);
     return ref;
@@ -216,7 +248,9 @@ export class Emitter {
 
   /** The node of a curation decision. */
   decision(decision: Decision): NamedNode {
-    const node = this.entity(this.iri.inFilm(this.slug, 'decision', decision.id), fkg.CurationDecision, decision.id);
+    const node = this.iri.inFilm(this.slug, 'decision', decision.id);
+    if (!this.first('decision', node)) return node;
+    this.entity(node, fkg.CurationDecision, decision.id);
     this.text(node, schema.description, decision.reason);
     return node;
   }
