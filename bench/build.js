@@ -1,0 +1,117 @@
+// Benchmark of the graph build: in-process build of the bundled film, whole-process `filmkg build`, and mapping + N-Triples
+// throughput on the film's facts replicated 1,000 times with distinct ids. Prints figures; run `npm run build:ts` first.
+// Usage: node bench/build.js [--runs N] [--process-runs N] [--copies N]
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '30' }, 'process-runs': { type: 'string', default: '10' }, copies: { type: 'string', default: '1000' } },
+});
+const RUNS = Number(values.runs);
+const PROCESS_RUNS = Number(values['process-runs']);
+const COPIES = Number(values.copies);
+
+const { loadFilm, loadFilms } = await import(path.join(ROOT, 'dist/pipeline.js'));
+const { buildFiles } = await import(path.join(ROOT, 'dist/export/build.js'));
+const { writeFilesAtomic } = await import(path.join(ROOT, 'dist/fsutil.js'));
+const { mapFilm } = await import(path.join(ROOT, 'dist/graph.js'));
+const { IriMinter } = await import(path.join(ROOT, 'dist/iri.js'));
+const { toNTriples } = await import(path.join(ROOT, 'dist/export/ntriples.js'));
+const { streamNTriples } = await import(path.join(ROOT, 'dist/export/ntriples-stream.js'));
+const { FILMS_DIR, DEFAULT_FILM } = await import(path.join(ROOT, 'dist/paths.js'));
+
+/** Median and 95th percentile of a list of milliseconds. */
+function stats(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+  return { median: at(0.5), p95: at(0.95), min: s[0] };
+}
+const ms = (x) => `${x.toFixed(1)} ms`;
+const mb = (bytes) => `${(bytes / 1048576).toFixed(0)} MB`;
+const work = mkdtempSync(path.join(tmpdir(), 'filmkg-bench-'));
+
+try {
+  // 1. In-process: load (extract + curate + check) → graph → Turtle, N-Triples, JSON-LD → atomic write.
+  const total = [];
+  const load = [];
+  const graphAndExports = [];
+  let build;
+  for (let i = 0; i < RUNS + 3; i++) {
+    const t0 = performance.now();
+    const films = await loadFilms(FILMS_DIR);
+    const t1 = performance.now();
+    build = await buildFiles(films);
+    const t2 = performance.now();
+    await writeFilesAtomic(path.join(work, 'out'), build.files);
+    const t3 = performance.now();
+    if (i < 3) continue; // warm-up
+    total.push(t3 - t0);
+    load.push(t1 - t0);
+    graphAndExports.push(t2 - t1);
+  }
+  const t = stats(total);
+  console.log(`in-process build of the bundled film (${build.stats.triples} triples), ${RUNS} runs after 3 warm-up:`);
+  console.log(`  total    median ${ms(t.median)}  p95 ${ms(t.p95)}  (target ≤ 100 ms)`);
+  console.log(`  load     median ${ms(stats(load).median)}   graph + exports median ${ms(stats(graphAndExports).median)}`);
+
+  // 2. Whole process: `node bin/filmkg.js build`.
+  const whole = [];
+  for (let i = 0; i < PROCESS_RUNS; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/filmkg.js'), 'build', '--out', path.join(work, 'proc-out')], { encoding: 'utf8' });
+    whole.push(performance.now() - t0);
+    if (r.status !== 0) throw new Error(`filmkg build failed: ${r.stderr}`);
+  }
+  const w = stats(whole);
+  console.log(`whole process \`filmkg build\`, ${PROCESS_RUNS} runs: median ${ms(w.median)}  p95 ${ms(w.p95)}  (target ≤ 600 ms)`);
+
+  // 3. Throughput: the film's facts ×COPIES with distinct slugs and titles (people, organisations, awards stay shared).
+  const facts = await loadFilm(path.join(FILMS_DIR, DEFAULT_FILM));
+  const copies = Array.from({ length: COPIES }, (_, i) => {
+    const id = String(i).padStart(4, '0');
+    return { ...facts, source: { ...facts.source, slug: `${facts.source.slug}-${id}` }, title: { ...facts.title, value: `${facts.title.value} ${id}` } };
+  });
+  global.gc?.();
+  const heap0 = process.memoryUsage().heapUsed;
+
+  // 3a. Streaming: map a film, write its N-Triples chunk to a file, next film.
+  const file = path.join(work, 'copies.nt');
+  const fd = openSync(file, 'w');
+  let peakRss = 0;
+  let peakHeap = 0;
+  const t0 = performance.now();
+  const triples = streamNTriples(copies, (chunk) => {
+    writeSync(fd, chunk);
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+  });
+  closeSync(fd);
+  const streamMs = performance.now() - t0;
+  console.log(`mapping + N-Triples, ×${COPIES} (streamed per film to a file): ${triples} triples in ${ms(streamMs)} = ${Math.round(triples / (streamMs / 1000)).toLocaleString('en')} triples/s (target ≥ 300,000)`);
+  console.log(`  peak RSS ${mb(peakRss)}, peak heap ${mb(peakHeap)} (heap before: ${mb(heap0)})`);
+
+  // 3b. In memory, as `filmkg build` does for its few films: every quad, then one globally sorted N-Triples text.
+  global.gc?.();
+  const t1 = performance.now();
+  const minter = new IriMinter();
+  const quads = [];
+  for (const f of copies) for (const q of mapFilm(f, minter)) quads.push(q);
+  const t2 = performance.now();
+  const nt = toNTriples(quads);
+  const bytes = Buffer.byteLength(nt);
+  const t3 = performance.now();
+  const lines = nt.length === 0 ? 0 : nt.split('\n').length - 1;
+  const m = process.memoryUsage();
+  console.log(
+    `mapping + N-Triples, ×${COPIES} (in memory, globally sorted): ${lines} triples (${quads.length} mapped) in ${ms(t3 - t1)} (map ${ms(t2 - t1)}, write ${ms(t3 - t2)}) = ${Math.round(lines / ((t3 - t1) / 1000)).toLocaleString('en')} triples/s; ${mb(bytes)} of N-Triples; RSS ${mb(m.rss)}, heap ${mb(m.heapUsed)}`,
+  );
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
