@@ -132,7 +132,7 @@ ${refTtl('r', 135, 'National Board of Review Awards Top Ten Films 4th Place', { 
 
   test('two rows with the same award and result stay two statements (the row is a qualifier) — FICTIONAL film', () => {
     const same = { body: 'Orchard Critics Awards', category: 'Best Film', recipients: [], recipientSource: 'film' as const, result: 'Won', placement: 1, bodyOnRow: true };
-    const rows: Accolade[] = [1, 2].map((n) => ({ row: n, ...same, evidence: ev(20 + n, 'Orchard Critics Awards Best Film Won') }));
+    const rows: Accolade[] = [1, 2].map((n) => ({ row: n, ...same, evidence: ev(22, 'Orchard Critics Awards Best Film Won') }));
     const quads = mapAccolades(fictionalFacts({ accolades: rows }), context);
     const statements = new Set(quads.filter((q) => q.predicate.value === 'http://www.wikidata.org/prop/P166').map((q) => q.object.value));
     expect(statements.size).toBe(2);
