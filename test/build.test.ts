@@ -76,6 +76,13 @@ describe('several films in one graph (the second is FICTIONAL)', () => {
     expect(producing.sort()).toEqual(['https://filmkg.example/film/leaving-las-vegas', 'https://filmkg.example/film/the-glass-orchard']);
   });
 
+  test('a distributor of both films is one node with one P750 statement per film', () => {
+    const MGM = 'https://filmkg.example/organization/MGM%2FUA_Distribution_Co.';
+    expect(graph.filter((q) => q.subject.value === MGM && q.predicate.value.endsWith('#type'))).toHaveLength(1);
+    const distributing = graph.filter((q) => q.predicate.value === 'http://www.wikidata.org/prop/direct/P750' && q.object.value === MGM).map((q) => q.subject.value);
+    expect(distributing.sort()).toEqual(['https://filmkg.example/film/leaving-las-vegas', 'https://filmkg.example/film/the-glass-orchard']);
+  });
+
   test('each film keeps its own film-scoped nodes and source article', () => {
     const articles = graph.filter((q) => q.predicate.value.endsWith('#type') && q.object.value === 'http://schema.org/Article').map((q) => q.subject.value);
     expect(articles.sort()).toEqual(['https://filmkg.example/film/leaving-las-vegas/article', 'https://filmkg.example/film/the-glass-orchard/article']);
