@@ -2,8 +2,8 @@
 import type { Decision, Evidence, FilmFacts } from '../facts/model.js';
 import type { IriMinter } from '../iri.js';
 import { boolean, date, dateTime, integer, langString, string } from '../literals.js';
-import { namedNode, triple, type Literal, type NamedNode, type Quad, type Quad_Object, type Term } from '../rdf.js';
-import { CONFIRMED_LINKS, NS, WIKIDATA_ITEMS, fkg, owl, p, pq, pr, prov, ps, rdf, rdfs, schema, wd, wdt, wikibase, type LinkKind, type Pid, type Qid } from '../vocab.js';
+import { triple, type Literal, type NamedNode, type Quad, type Quad_Object, type Term } from '../rdf.js';
+import { CONFIRMED_LINKS, WIKIDATA_ITEMS, fkg, owl, p, pr, prov, ps, psv, rdf, rdfs, schema, wd, wdt, wikibase, type LinkKind, type Pid, type Qid } from '../vocab.js';
 
 /** Language of every label: the source articles are English Wikipedia. */
 export const LABEL_LANGUAGE = 'en';
@@ -199,7 +199,7 @@ export class Emitter {
       this.add(subject, wdt[pid], value);
     }
     if (valueNode && options.valueNode) {
-      this.add(stmt, namedNode(`${NS.psv}${pid}`), valueNode);
+      this.add(stmt, psv[pid], valueNode);
       this.add(valueNode, rdf.type, wikibase.QuantityValue);
       for (const [q, v] of options.valueNode) this.add(valueNode, q, v);
     }
@@ -265,11 +265,3 @@ export class Emitter {
     return dateTime(this.facts.source.revision.dateTime);
   }
 }
-
-/** A qualifier pair, typed. */
-export function qualifier(property: NamedNode, value: Quad_Object): Qualifier {
-  return [property, value];
-}
-
-/** Re-export for mappers: qualifier properties. */
-export { pq };
