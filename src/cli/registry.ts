@@ -1,4 +1,7 @@
 // Every CLI command, in the order `filmkg --help` lists them. Add a command: write src/cli/<name>.ts, list it here.
+import { buildCommand } from './build.js';
 import type { Command } from './command.js';
 
-export const COMMANDS: readonly Command[] = [];
+export const COMMANDS: readonly Command[] = [
+  buildCommand,
+];
