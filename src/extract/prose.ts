@@ -1,0 +1,319 @@
+// Facts stated in the article's prose: the lead sentence, production, release and distribution, marketing, reception.
+// Each reader matches one kind of English statement found in film articles and cites the sentence it read.
+import type { BasedOn, BestOfList, CriticReview, Evidence, HomeMediaRelease, OrganisationCredit, ProductionFact, Release, ReviewScore } from '../facts/model.js';
+import { DAY_DATE_PATTERN, MONTH_PATTERN, parseDate, parseDayDate } from './dates.js';
+import { evidence, markersIn, normalise, rawPart, stripMarkers, type ArticleLine } from './lines.js';
+import { findMoney } from './money.js';
+
+/** A sentence of a paragraph: its normalised text (markers kept) and the paragraph line it is on. */
+export interface Sentence {
+  readonly text: string;
+  readonly line: ArticleLine;
+}
+
+const NAME = "[A-Z][\\w'’.-]*(?: (?:[A-Z][\\w'’.-]*|of|de|van|von))*";
+/** An organisation's name may start with a figure ("21st Century Film Corporation") and hold a slash ("MGM/UA"). */
+const ORG = "[A-Z0-9][\\w'’.&/-]*(?: (?:[A-Z0-9][\\w'’.&/-]*|of|de))*";
+
+/**
+ * Splits paragraphs into sentences: at ". " (or "! ", "? ") before a capital letter or a quote, never inside a
+ * quotation, keeping citation markers with the sentence they follow.
+ */
+export function sentences(paragraphs: readonly ArticleLine[]): Sentence[] {
+  const out: Sentence[] = [];
+  for (const line of paragraphs) {
+    const t = line.text;
+    let start = 0;
+    let quoted = false;
+    for (let i = 0; i < t.length; i++) {
+      const ch = t[i];
+      if (ch === '"') quoted = !quoted;
+      if (quoted || (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '"')) continue;
+      let end = i + 1;
+      if (ch !== '"' && t[end] === '"') end++;
+      if (ch === '"' && !/[.!?]/.test(t[i - 1] ?? '')) continue;
+      while (t.startsWith('[', end)) {
+        const close = t.indexOf(']', end);
+        if (close < 0) break;
+        end = close + 1;
+      }
+      if (t[end] === ' ' && /[A-Z"“]/.test(t[end + 1] ?? '')) {
+        out.push({ text: t.slice(start, end).trim(), line });
+        start = end + 1;
+        i = end;
+      }
+    }
+    if (t.slice(start).trim()) out.push({ text: t.slice(start).trim(), line });
+  }
+  return out;
+}
+
+/** Evidence for a sentence: the exact raw text on its line and the markers it carries. */
+export function sentenceEvidence(s: Sentence): Evidence {
+  const part = rawPart(s.line, s.text);
+  return part ? evidence(s.line, { part }) : { ...evidence(s.line), ...markersIn(s.text) };
+}
+
+/** Facts read from the lead sentence: "X is a 1995 American drama film … based on the … 1990 novel … by Y". */
+export interface LeadFacts {
+  year?: { value: number; evidence: Evidence };
+  nationalities: Array<{ value: string; evidence: Evidence }>;
+  genres: Array<{ value: string; evidence: Evidence }>;
+  basedOn?: Pick<BasedOn, 'form' | 'year' | 'descriptors' | 'author'> & { evidence: Evidence };
+}
+
+/** Reads year, nationality, genre and the source work's form from the lead sentence. */
+export function readLead(lead: readonly ArticleLine[]): LeadFacts {
+  const out: LeadFacts = { nationalities: [], genres: [] };
+  const first = sentences(lead)[0];
+  if (!first) return out;
+  const m = /^.+? is an? (\d{4}) ((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)? )*)((?:[a-z-]+ )*?)film\b/.exec(first.text);
+  if (m) {
+    const ev = sentenceEvidence(first);
+    const part = rawPart(first.line, m[0]);
+    const leadEv = part ? evidence(first.line, { part }) : ev;
+    out.year = { value: Number(m[1]), evidence: leadEv };
+    for (const n of (m[2] as string).trim().split(' ').filter(Boolean)) out.nationalities.push({ value: n, evidence: leadEv });
+    const genre = (m[3] as string).trim();
+    if (genre) out.genres.push({ value: genre, evidence: leadEv });
+  }
+  const b = new RegExp(`based on (?:the |a |an )?((?:[a-z-]+ )*?)(?:(\\d{4}) )?(novel|play|short story|book|memoir|musical|comic book|film)(?: of the same name)? by (${NAME})`).exec(first.text);
+  if (b) {
+    const part = rawPart(first.line, b[0]);
+    out.basedOn = {
+      form: b[3] as string,
+      ...(b[2] ? { year: Number(b[2]) } : {}),
+      descriptors: (b[1] as string).trim() ? [(b[1] as string).trim()] : [],
+      author: b[4] as string,
+      evidence: part ? evidence(first.line, { part }) : sentenceEvidence(first),
+    };
+  }
+  return out;
+}
+
+/** A cast statement from prose: the actor, and the character when the sentence names one. */
+export interface ProseCast {
+  actor: string;
+  character?: string;
+  evidence: Evidence;
+}
+
+/** "Nicolas Cage stars as a suicidal alcoholic", "a prostitute played by Elisabeth Shue", "X as Y" bullets. */
+export function readCast(all: readonly Sentence[], bullets: readonly ArticleLine[]): ProseCast[] {
+  const out: ProseCast[] = [];
+  for (const s of all) {
+    for (const m of s.text.matchAll(new RegExp(`(${NAME}) (?:stars|starred|co-stars) as (?:an? |the )?([A-Z][\\w'.-]*(?: [A-Z][\\w'.-]*)*)?`, 'g'))) {
+      const part = rawPart(s.line, m[0]);
+      out.push({ actor: m[1] as string, ...(m[2] ? { character: m[2] } : {}), evidence: part ? evidence(s.line, { part }) : sentenceEvidence(s) });
+    }
+    for (const m of s.text.matchAll(new RegExp(`played by (${NAME})`, 'g'))) {
+      const part = rawPart(s.line, m[0]);
+      out.push({ actor: m[1] as string, evidence: part ? evidence(s.line, { part }) : sentenceEvidence(s) });
+    }
+  }
+  for (const line of bullets) {
+    const m = new RegExp(`^•?\\s*(${NAME}) as (.+)$`).exec(line.text.replace(/^•\s*/, ''));
+    if (m) out.push({ actor: m[1] as string, character: stripMarkers(m[2] as string), evidence: evidence(line) });
+  }
+  return out;
+}
+
+/** A character named in the plot, with the places it is introduced. */
+export interface PlotCharacter {
+  name: string;
+  evidence: Evidence;
+}
+
+const ROLE_NOUNS = 'pimp|boss|wife|husband|friend|girlfriend|boyfriend|landlady|landlord|therapist|brother|sister|mother|father|daughter|son|partner|neighbor|neighbour|detective|doctor|woman|man|girl|boy|colleague|agent|manager';
+
+/**
+ * Characters the plot introduces: "Ben Sanderson is an alcoholic…", "a woman, Sera,", "pimp Yuri Butsov".
+ * `exclude` holds names that are not characters (the film's title, places, people in the credits).
+ */
+export function readPlotCharacters(plot: readonly ArticleLine[], exclude: ReadonlySet<string>): PlotCharacter[] {
+  const found = new Map<string, PlotCharacter>();
+  const add = (name: string, s: Sentence, matched: string) => {
+    if (exclude.has(name) || found.has(name)) return;
+    const part = rawPart(s.line, matched);
+    found.set(name, { name, evidence: part ? evidence(s.line, { part }) : sentenceEvidence(s) });
+  };
+  for (const s of sentences(plot)) {
+    const intro = /^([A-Z][a-z]+(?: [A-Z][a-z]+)?) is an? [a-z]/.exec(s.text);
+    if (intro) add(intro[1] as string, s, intro[0].replace(/ is an? [a-z]$/, ''));
+    for (const m of s.text.matchAll(new RegExp(`\\b(?:an? |the )?(?:[a-z]+ )?(?:${ROLE_NOUNS}),? ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[,. ])`, 'g'))) {
+      add(m[1] as string, s, m[0].trim());
+    }
+  }
+  return [...found.values()];
+}
+
+/** Production facts: film format, shooting days, who composed the score, the source author's death, marketing spend. */
+export function readProduction(all: readonly Sentence[], people: readonly string[]): ProductionFact[] {
+  const out: ProductionFact[] = [];
+  const resolve = (surname: string) => people.find((p) => p === surname || p.endsWith(` ${surname}`)) ?? surname;
+  for (const s of all) {
+    const t = stripMarkers(s.text);
+    const ev = () => sentenceEvidence(s);
+    const format = /filmed in ((?:super )?\d+ ?mm)(?: film)? instead of (\d+ ?mm)/i.exec(s.text.replace(/\[\d+\]/g, ''));
+    if (format) out.push({ kind: 'film-format', value: spaceMm(format[1] as string), insteadOf: spaceMm(format[2] as string), evidence: ev() });
+    const days = /(?:Filming|Shooting|Principal photography) (?:took place over|lasted|took|ran for) (\d+) days/i.exec(t);
+    if (days) out.push({ kind: 'shooting-days', value: Number(days[1]), evidence: ev() });
+    const score = /^(?:The [^,]+ and )?([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:ended up )?(?:[a-z]+ [^,]*? and )?(?:composing|composed|wrote) (?:his|her|their) own score/.exec(t);
+    if (score) out.push({ kind: 'score-composer', value: resolve(score[1] as string), evidence: ev() });
+    const scoreBy = new RegExp(`\\bscore (?:was )?composed (?:and performed )?by (${NAME})`).exec(t);
+    if (scoreBy) out.push({ kind: 'score-composer', value: scoreBy[1] as string, evidence: ev() });
+    const death = new RegExp(`(${NAME}), who died (?:of|from) ([a-z ]+?) in (${MONTH_PATTERN} \\d{4}|\\d{4})`).exec(t);
+    if (death) {
+      const date = parseDate(death[3] as string);
+      out.push({ kind: 'source-author-death', value: death[1] as string, ...(date ? { date } : {}), cause: death[2] as string, evidence: ev() });
+    }
+    const marketing = /spent ((?:less than|more than|about|over) )?([^ ]*\d[^ ]*(?: (?:million|billion|thousand))?) (?:on )?marketing/.exec(t);
+    if (marketing) {
+      const money = findMoney(`${marketing[1] ?? ''}${marketing[2] as string}`);
+      if (money) out.push({ kind: 'marketing-spend', money: { ...money, evidence: ev() }, evidence: ev() });
+    }
+  }
+  return out;
+}
+
+function spaceMm(text: string): string {
+  return text.replace(/(\d+) ?mm/, '$1 mm').toLowerCase();
+}
+
+/** Releases stated in prose: "limited release in the United States on October 27, 1995", "opened nationwide on …". */
+export function readReleases(all: readonly Sentence[]): Release[] {
+  const out: Release[] = [];
+  for (const s of all) {
+    const t = stripMarkers(s.text);
+    for (const m of t.matchAll(new RegExp(`(limited|wide|nationwide) release(?: in (the [A-Z][\\w ]+?|[A-Z][\\w ]+?))? on (${DAY_DATE_PATTERN})`, 'gi'))) {
+      const date = parseDayDate(m[3] as string);
+      if (date) out.push({ date, kind: kindOf(m[1] as string), ...(m[2] ? { place: (m[2] as string).replace(/^the /, '') } : {}), evidence: sentenceEvidence(s) });
+    }
+    for (const m of t.matchAll(new RegExp(`(?:released|opened) nationwide on (${DAY_DATE_PATTERN})`, 'g'))) {
+      const date = parseDayDate(m[1] as string);
+      if (date) out.push({ date, kind: 'Wide', evidence: sentenceEvidence(s) });
+    }
+  }
+  return out;
+}
+
+function kindOf(word: string): string {
+  return /limited/i.test(word) ? 'Limited' : 'Wide';
+}
+
+const REGION_OF_ADJECTIVE: Record<string, string> = { European: 'Europe', American: 'North America', Asian: 'Asia', Australian: 'Australia', British: 'United Kingdom' };
+
+/** Distribution by region: "X distributed the film in North America", "X and Y handled the European release". */
+export function readDistribution(all: readonly Sentence[]): OrganisationCredit[] {
+  const out: OrganisationCredit[] = [];
+  for (const s of all) {
+    const t = stripMarkers(s.text);
+    for (const clause of t.split(/, while |, and |; | while /)) {
+      const a = new RegExp(`^(?:and )?(${ORG}) distributed the film in (${NAME})`).exec(clause);
+      if (a) out.push({ role: 'distributor', name: a[1] as string, region: (a[2] as string).replace(/\.$/, ''), evidence: sentenceEvidence(s) });
+      const b = new RegExp(`^(${ORG})(?: and (${ORG}))? handled the ([A-Z][a-z]+) release`).exec(clause);
+      if (b) {
+        const region = REGION_OF_ADJECTIVE[b[3] as string] ?? (b[3] as string);
+        for (const name of [b[1], b[2]]) if (name) out.push({ role: 'distributor', name, region, evidence: sentenceEvidence(s) });
+      }
+    }
+  }
+  return out;
+}
+
+const FORMATS: Record<string, string> = { 'video cassettes': 'VHS', 'video cassette': 'VHS', vhs: 'VHS', dvd: 'DVD', 'blu-ray': 'Blu-ray', 'hd dvd': 'HD DVD', laserdisc: 'LaserDisc', '4k ultra hd': '4K Ultra HD' };
+const FORMAT_RE = 'video cassettes?|VHS|DVD|Blu-ray|HD DVD|LaserDisc|4K Ultra HD';
+
+/** Home media: formats with their dates, languages, regions and distributor. */
+export function readHomeMedia(all: readonly Sentence[]): HomeMediaRelease[] {
+  const out: HomeMediaRelease[] = [];
+  let distributor: string | undefined;
+  for (const s of all) {
+    const t = stripMarkers(s.text);
+    const by = new RegExp(`^((?:${FORMAT_RE})(?: and (?:${FORMAT_RE}))*) of the film (?:were|was) (?:distributed|released) by (${NAME})`, 'i').exec(t);
+    if (by) distributor = (by[2] as string).replace(/\.$/, '');
+    for (const clause of t.split(/, while /)) {
+      const m = new RegExp(`^(?:The |the )?(${FORMAT_RE}) (?:was|were) (?:distributed|released) on (${DAY_DATE_PATTERN})(?: in ([^.]+?))?\\.?$`, 'i').exec(clause);
+      if (!m) continue;
+      const date = parseDate(m[2] as string);
+      const detail = (m[3] ?? '').replace(/^(?:two|three|four) languages, /, '');
+      const [langPart, regionPart] = detail.split(/ for /);
+      const languages = (langPart ?? '').split(/, | and /).map((x) => x.trim()).filter((x) => /^[A-Z][a-z]+$/.test(x));
+      const regions = (regionPart ?? '').split(/, | and /).map((x) => x.trim()).filter(Boolean);
+      out.push({ format: FORMATS[(m[1] as string).toLowerCase()] ?? (m[1] as string), ...(date ? { date } : {}), languages, regions, ...(distributor ? { distributor } : {}), evidence: sentenceEvidence(s) });
+    }
+    const also = new RegExp(`(?:also )?released on ((?:${FORMAT_RE})(?:(?:, | and )(?:${FORMAT_RE}))*)`, 'i').exec(t);
+    if (also && !/ on \w+ \d/.test(t)) {
+      for (const f of (also[1] as string).split(/, | and /)) {
+        const format = FORMATS[f.toLowerCase()] ?? f;
+        if (!out.some((h) => h.format === format)) out.push({ format, languages: [], regions: [], evidence: sentenceEvidence(s) });
+      }
+    }
+  }
+  return out;
+}
+
+/** Review aggregators: Rotten Tomatoes approval and average, Metacritic score, with counts and verdicts. */
+export function readReviewScores(all: readonly Sentence[]): ReviewScore[] {
+  const out: ReviewScore[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const s = all[i] as Sentence;
+    const t = stripMarkers(s.text);
+    const rt = /On Rotten Tomatoes, the film (?:received|has|holds) an approval rating of (\d+)% based on (\d+) (reviews|critics)(?:, with an average rating of ([\d.]+)\/(10))?/.exec(t);
+    if (rt) {
+      const next = all[i + 1];
+      const consensus = next && /critical consensus reads,? "(.+)"$/.exec(stripMarkers(next.text).replace(/\.$/, ''));
+      // The consensus sentence carries the citation for both, so the evidence spans the two sentences.
+      const both = consensus && next ? rawPart(s.line, `${s.text} ${next.text}`) : undefined;
+      const ev = both ? evidence(s.line, { part: both }) : sentenceEvidence(s);
+      const extra = consensus ? { consensus: (consensus[1] as string).replace(/\.$/, '.') } : {};
+      out.push({ aggregator: 'Rotten Tomatoes', method: 'approval', score: `${rt[1]}%`, value: rt[1] as string, best: '100', reviewCount: Number(rt[2]), countUnit: rt[3] as string, ...extra, evidence: ev });
+      if (rt[4]) out.push({ aggregator: 'Rotten Tomatoes', method: 'average', score: `${rt[4]}/${rt[5]}`, value: rt[4], best: rt[5] as string, reviewCount: Number(rt[2]), countUnit: rt[3] as string, evidence: ev });
+    }
+    const mc = /score of (\d+) out of (100) on Metacritic, based on (\d+) (critics|reviews), indicating "([^"]+)"/.exec(t);
+    if (mc) out.push({ aggregator: 'Metacritic', method: 'metascore', score: `${mc[1]}/100`, value: mc[1] as string, best: '100', reviewCount: Number(mc[3]), countUnit: mc[4] as string, verdict: mc[5] as string, evidence: sentenceEvidence(s) });
+  }
+  return out;
+}
+
+/** Critics and their publications ("Roger Ebert from Chicago Sun-Times"), their quotes ("Ebert wrote, "…""), and best-of lists. */
+export function readCritics(all: readonly Sentence[]): { reviews: CriticReview[]; lists: BestOfList[] } {
+  const reviews: CriticReview[] = [];
+  const lists: BestOfList[] = [];
+  const critics = new Map<string, string | undefined>();
+  const fullName = (name: string) => [...critics.keys()].find((c) => c === name || c.endsWith(` ${name}`)) ?? name;
+  for (const s of all) {
+    const t = stripMarkers(s.text);
+    const summary = /^(.+?) gave the film ([^.]+)\.?$/.exec(t);
+    if (summary) {
+      // "A from P and B from Q and R gave the film high marks": split before each "<Name> from".
+      for (const part of (summary[1] as string).split(/ and (?=[A-Z][\w'.-]+ [A-Z][\w'.-]+ from )/)) {
+        const m = new RegExp(`^(${NAME}) from (.+)$`).exec(part);
+        if (!m) continue;
+        critics.set(m[1] as string, m[2] as string);
+        reviews.push({ critic: m[1] as string, publication: m[2] as string, summary: `gave the film ${summary[2] as string}`, evidence: sentenceEvidence(s) });
+      }
+      continue;
+    }
+    const wrote = new RegExp(`^(${NAME})(?: from (${NAME}))? wrote(?:,| that| [^"]*?)? ?"(.+)"\\.?$`).exec(t);
+    if (wrote) {
+      const critic = fullName(wrote[1] as string);
+      const publication = (wrote[2] as string | undefined) ?? critics.get(critic);
+      if (wrote[2]) critics.set(critic, wrote[2]);
+      reviews.push({ critic, ...(publication ? { publication } : {}), quote: (wrote[3] as string).replace(/[.,]$/, ''), evidence: sentenceEvidence(s) });
+      continue;
+    }
+    const named = new RegExp(`^(${NAME}) named the film "([^"]+)"(?: and included it in (?:his|her|their) "([^"]+)" list in the number (\\d+) spot)?`).exec(t);
+    if (named) {
+      const author = fullName(named[1] as string);
+      lists.push({ author, list: named[2] as string, evidence: sentenceEvidence(s) });
+      if (named[3]) lists.push({ author, list: named[3], rank: Number(named[4]), evidence: sentenceEvidence(s) });
+    }
+  }
+  return { reviews, lists };
+}
+
+/** Every capitalised multi-word name in the text, for telling people from characters. */
+export function capitalisedNames(text: string): string[] {
+  return [...normalise(text).matchAll(/\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b/g)].map((m) => m[0]);
+}
