@@ -1,7 +1,9 @@
 // Every CLI command, in the order `filmkg --help` lists them. Add a command: write src/cli/<name>.ts, list it here.
 import { buildCommand } from './build.js';
 import type { Command } from './command.js';
+import { extractCommand } from './extract.js';
 
 export const COMMANDS: readonly Command[] = [
+  extractCommand,
   buildCommand,
 ];
