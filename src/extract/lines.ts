@@ -28,7 +28,7 @@ export function toLines(content: string, file: string): ArticleLine[] {
   }
   const nul = content.indexOf('\u0000');
   const replacement = content.indexOf('\ufffd');
-  const bad = nul >= 0 ? nul : replacement;
+  const bad = nul < 0 ? replacement : replacement < 0 ? nul : Math.min(nul, replacement);
   if (bad >= 0) {
     const line = content.slice(0, bad).split('\n').length;
     throw new FilmkgError('BINARY_INPUT', 'the file is not UTF-8 text (NUL byte or undecodable bytes)', {

@@ -112,10 +112,17 @@ function parseTrack(group: readonly ArticleLine[], defaultWriter: string | undef
   if (dialogue) rest = rest.replace(/^ \(dialogue\)/, '');
   const writerCellEmpty = dialogue || /^[\s\u00a0]/.test(rest);
   const cells = [normalise(rest), ...group.slice(1).map((l) => l.text)];
-  const lastCell = cells[cells.length - 1] as string;
-  const duration = DURATION.exec(lastCell);
-  if (duration) cells[cells.length - 1] = lastCell.slice(0, duration.index).trim();
-  const isoDuration = duration ? toIsoDuration(Number(duration[1]), Number(duration[2])) : undefined;
+  // The length cell is glued to the end of the performers cell, on the track's first line or its last continuation line.
+  let isoDuration: string | undefined;
+  cells.forEach((cell, k) => {
+    const duration = DURATION.exec(cell);
+    if (!duration || (k !== 0 && k !== cells.length - 1)) return;
+    if (isoDuration !== undefined) {
+      throw new FilmkgError('BAD_TRACK', 'a track has two durations', { place: { file: ctx.file, line: (group[k] ?? first).no }, expected: 'one m:ss length per track', found: cell });
+    }
+    isoDuration = toIsoDuration(Number(duration[1]), Number(duration[2]));
+    cells[k] = cell.slice(0, duration.index).trim();
+  });
   const ev = group.length > 1 ? evidenceSpan(group) : evidence(first);
 
   if (dialogue) {
