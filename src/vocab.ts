@@ -209,6 +209,7 @@ export const CONFIRMED_LINKS: readonly ConfirmedLink[] = [
   { kind: 'person', name: 'Nicolas Cage', wikidata: 'Q42869', why: 'VOCABULARY.md item Nicolas Cage' },
   { kind: 'place', name: 'United States', wikidata: 'Q30', why: 'infobox "CountryUnited States" (line 34) is the United States of America' },
   { kind: 'place', name: 'United States of America', wikidata: 'Q30', why: 'VOCABULARY.md item' },
+  { kind: 'place', name: 'USA', wikidata: 'Q30', why: 'line 156: the DVD "in English for USA and Canada": the United States of America' },
   { kind: 'language', name: 'English', wikidata: 'Q1860', why: 'VOCABULARY.md item English' },
   { kind: 'genre', name: 'drama film', wikidata: 'Q130232', why: 'lead (line 38): "a 1995 American drama film"' },
   { kind: 'genre', name: 'drama', wikidata: 'Q130232', why: 'lead (line 38): "a 1995 American drama film"' },

@@ -141,3 +141,33 @@ ${refTtl('r', 81, text, { citations: [13] })}
     expect(actual).toBe(expected);
   });
 });
+
+describe('releases mapper: a release stated several times', () => {
+  test('the infobox (line 30) and the prose with its place (line 40) give one event and one statement citing both', async () => {
+    const limited = 'After limited release in the United States on October 27, 1995';
+    const infobox = '  • October 27, 1995 (1995-10-27) (Limited)';
+    const f = facts({
+      releases: [
+        { date: '1995-10-27', kind: 'Limited', evidence: ev(30, infobox) },
+        { date: '1995-10-27', kind: 'Limited', place: 'United States', evidence: ev(40, limited) },
+      ],
+    });
+    const L = '<film/leaving-las-vegas/release/1995-10-27/Limited>';
+    const { actual, expected } = await compareToTurtle(
+      mapReleases(f, context),
+      `
+${F} schema:releasedEvent ${L} ; schema:datePublished "1995-10-27"^^xsd:date ; wdt:P577 "1995-10-27"^^xsd:date ; p:P577 _:s .
+${L} a schema:PublicationEvent ; rdfs:label "Leaving Las Vegas: Limited release, 1995-10-27"@en ;
+  schema:startDate "1995-10-27"^^xsd:date ; schema:location <place/United_States> ;
+  fkg:releaseKind fkg:LimitedRelease ; fkg:releaseKindAsWritten "Limited" ; prov:wasDerivedFrom _:r30, _:r40 .
+<place/United_States> a schema:Place ; rdfs:label "United States"@en ; schema:name "United States" ;
+  owl:sameAs wd:Q30 ; schema:sameAs wd:Q30 .
+${stmtHead('s')} ; ps:P577 "1995-10-27"^^xsd:date ; pq:P291 <place/United_States> ; fkg:releaseKind fkg:LimitedRelease ;
+  prov:wasDerivedFrom _:r30, _:r40 .
+${refTtl('r30', 30, infobox)}
+${refTtl('r40', 40, limited)}
+`,
+    );
+    expect(actual).toBe(expected);
+  });
+});

@@ -9,6 +9,7 @@ import type { FilmFacts } from '../facts/model.js';
 import { writeFilesAtomic } from '../fsutil.js';
 import { DEFAULT_BASE } from '../iri.js';
 import { FILMS_DIR } from '../paths.js';
+import { loadFilms } from '../pipeline.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT, type Command } from './command.js';
 import type { CliIo } from './io.js';
@@ -48,19 +49,6 @@ async function readFactsFile(file: string): Promise<FilmFacts> {
     throw new FilmkgError('INVALID_FACTS', 'the facts file is not JSON', { place: { file }, expected: 'JSON facts as `filmkg extract` prints them', cause: error });
   }
   return checkFacts(data, file);
-}
-
-/** Loads and checks the facts of every film in `dir` (the extract + curate + check pipeline). */
-async function loadFilms(dir: string): Promise<FilmFacts[]> {
-  // TEMPORARY: a computed specifier until src/pipeline.ts (engineers A/B) lands; then a static import.
-  const specifier = '../pipeline.js';
-  let pipeline: { loadFilms(dir?: string): Promise<FilmFacts[]> };
-  try {
-    pipeline = (await import(specifier)) as typeof pipeline;
-  } catch (error) {
-    throw new FilmkgError('IO', 'the extractor is not available in this build', { expected: 'dist/pipeline.js (or build from facts files with --facts)', cause: error });
-  }
-  return pipeline.loadFilms(dir);
 }
 
 function kilobytes(data: string | Uint8Array): string {

@@ -20,14 +20,24 @@ function releaseKind(release: Release): NamedNode | undefined {
 export function mapReleases(facts: FilmFacts, context: MapContext): Quad[] {
   const e = new Emitter(facts, context);
   const title = facts.title.value;
+  // The infobox and the prose often state one release more than once (with and without its place):
+  // one event and one statement per date and kind, citing every place it is stated.
+  const groups = new Map<string, Release[]>();
   for (const r of facts.releases) {
+    const key = `${r.date} ${r.kind ?? ''}`;
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  for (const group of groups.values()) {
+    const r = group[0] as Release;
     const kind = releaseKind(r);
     const node = r.kind !== undefined ? e.iri.inFilm(e.slug, 'release', r.date, r.kind) : e.iri.inFilm(e.slug, 'release', r.date);
     e.entity(node, schema.PublicationEvent, `${title}: ${r.kind !== undefined ? `${r.kind} release` : 'release'}, ${r.date}`);
     e.add(node, schema.startDate, date(r.date));
     const qualifiers: Qualifier[] = [];
-    if (r.place !== undefined) {
-      const place = e.place(r.place);
+    for (const name of new Set(group.flatMap((g) => (g.place !== undefined ? [g.place] : [])))) {
+      const place = e.place(name);
       e.add(node, schema.location, place);
       qualifiers.push([pq.P291, place]);
     }
@@ -36,9 +46,9 @@ export function mapReleases(facts: FilmFacts, context: MapContext): Quad[] {
       qualifiers.push([fkg.releaseKind, kind]);
     }
     if (r.kind !== undefined) e.text(node, fkg.releaseKindAsWritten, r.kind);
-    e.derive(node, r);
+    for (const g of group) e.derive(node, g);
     e.add(e.film, schema.releasedEvent, node);
-    e.statement(e.film, 'P577', date(r.date), [r], { qualifiers });
+    e.statement(e.film, 'P577', date(r.date), group, { qualifiers });
   }
   // The film's publication date is its first release.
   const first = facts.releases.map((r) => r.date).sort()[0];

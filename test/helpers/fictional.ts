@@ -39,7 +39,7 @@ export function fictionalFacts(parts: Partial<FilmFacts> = {}): FilmFacts {
     bestOfLists: [],
     accolades: [
       { row: 1, body: 'Orchard Critics Awards', category: 'Best Film', recipients: [], recipientSource: 'film', result: 'Won', placement: 1, bodyOnRow: true, evidence: ev(22, 'Orchard Critics Awards Best Film Won'),
-        decision: { id: 'best-film-is-film-level', reason: 'A Best Film award is given to the film itself.' } },
+        decision: { id: 'orchard-best-film-film-level', reason: 'The row names no Subject, and a Best Film award is given to the film itself.' } },
       { row: 2, body: 'Orchard Critics Awards', category: 'Best Director', recipients: ['Ana Ferreira'], recipientSource: 'named', result: 'Nominated', bodyOnRow: false, evidence: ev(23, 'Best Director Ana Ferreira Nominated') },
     ],
     footnotes: [],
