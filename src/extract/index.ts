@@ -116,7 +116,8 @@ export function extractFacts(text: string, meta: FilmMetadata, file: string): Fi
   const plot = parts.runs.slice(1).find((run) => run.every((p) => !/\[\d+\]/.test(p.raw))) ?? [];
   const notCharacters = new Set<string>([infobox.title.text, meta.title, ...people]);
   const plotCharacters = readPlotCharacters(plot, notCharacters);
-  const { cast, characters } = joinCast(proseCast, soundtrack?.tracks ?? [], plotCharacters);
+  const starring = credits.filter((c) => c.role === 'starring');
+  const { cast, characters } = joinCast(starring, proseCast, soundtrack?.tracks ?? [], plotCharacters);
 
   const production = readProduction(allSentences, [...people]);
   const unknownInfoboxFields: UnknownField[] = infobox.fields
@@ -141,6 +142,12 @@ export function extractFacts(text: string, meta: FilmMetadata, file: string): Fi
     countries: (fieldOf('Countries', 'Country')?.values ?? []).map((v) => ({ value: v.text, evidence: v.evidence })),
     languages: (fieldOf('Languages', 'Language')?.values ?? []).map((v) => ({ value: v.text, evidence: v.evidence })),
     ...(running && runningField?.values[0] ? { runningTime: { minutes: Number(running[1]), duration: `PT${running[1]}M`, evidence: runningField.values[0].evidence } } : {}),
+    ...(!basedTitle && lead.basedOn?.sameName && lead.basedOn.author
+      ? {
+          // No "Based on" row, but the lead names the work: "based on the … of the same name by X".
+          basedOn: { title: infobox.title.text, author: lead.basedOn.author, ...(lead.basedOn.form ? { form: lead.basedOn.form } : {}), ...(lead.basedOn.year ? { year: lead.basedOn.year } : {}), descriptors: lead.basedOn.descriptors, evidence: lead.basedOn.evidence },
+        }
+      : {}),
     ...(basedTitle
       ? {
           basedOn: {
@@ -179,7 +186,7 @@ export function extractFacts(text: string, meta: FilmMetadata, file: string): Fi
  * credits ("Nicolas Cage as Ben"). A short character name is expanded to the plot's full name when the
  * first name matches ("Ben" → "Ben Sanderson"); the short name is kept as an alias.
  */
-function joinCast(prose: ReturnType<typeof readCast>, tracks: NonNullable<FilmFacts['soundtrack']>['tracks'], plot: ReturnType<typeof readPlotCharacters>): { cast: CastMember[]; characters: Character[] } {
+function joinCast(starring: readonly Credit[], prose: ReturnType<typeof readCast>, tracks: NonNullable<FilmFacts['soundtrack']>['tracks'], plot: ReturnType<typeof readPlotCharacters>): { cast: CastMember[]; characters: Character[] } {
   const characters = new Map<string, Character>();
   for (const p of plot) characters.set(p.name, { name: p.name, aliases: [], evidence: [p.evidence] });
   const fullCharacter = (name: string): string => {
@@ -206,6 +213,12 @@ function joinCast(prose: ReturnType<typeof readCast>, tracks: NonNullable<FilmFa
     if (!member.evidence.some((e) => e.line === ev.line && e.text === ev.text)) member.evidence.push(ev);
     cast.set(actor, member);
   };
+  // The infobox "Starring" list gives the billing order.
+  starring.forEach((c, i) => {
+    note(c.person, undefined, c.evidence);
+    const member = cast.get(c.person);
+    if (member) member.order = i + 1;
+  });
   for (const p of prose) note(p.actor, p.character, p.evidence);
   for (const t of tracks) for (const s of t.speakers) note(s.actor, s.character, t.evidence);
   return { cast: [...cast.values()], characters: [...characters.values()] };

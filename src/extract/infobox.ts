@@ -87,6 +87,8 @@ export function parseInfobox(lines: readonly ArticleLine[]): Infobox {
 
   const fields: InfoboxField[] = [];
   let current: InfoboxField | undefined;
+  /** The last line of the current label (a label may take two lines). */
+  let labelEnd: ArticleLine | undefined;
   for (; i < rest.length; i++) {
     const line = rest[i] as ArticleLine;
     const bullet = BULLET.exec(line.raw);
@@ -94,11 +96,24 @@ export function parseInfobox(lines: readonly ArticleLine[]): Infobox {
       current.values.push({ text: stripMarkers(line.text.replace(/^•\s*/, '')), evidence: evidence(line) });
       continue;
     }
+    // A label broken over two lines ("Production" / "companies"), its value glued to the second.
+    const next = rest[i + 1];
+    const joined = next && !BULLET.test(next.raw) ? `${line.text} ${next.text}` : undefined;
+    const twoLineLabel = joined !== undefined && !knownLabelOf(line.text) ? knownLabelOf(joined) : undefined;
+    if (twoLineLabel && next && twoLineLabel.length > line.text.length) {
+      const value = stripMarkers(joined?.slice(twoLineLabel.length) ?? '');
+      current = { label: twoLineLabel, known: true, line, values: value ? [{ text: value, evidence: evidenceSpan([line, next]) }] : [] };
+      fields.push(current);
+      labelEnd = next;
+      i++;
+      continue;
+    }
     const label = knownLabelOf(line.text);
     if (label) {
       const value = stripMarkers(line.text.slice(label.length));
       current = { label, known: true, line, values: value ? [{ text: value, evidence: evidence(line) }] : [] };
       fields.push(current);
+      labelEnd = line;
       continue;
     }
     // "by John O'Brien" after "Based on…": the author of the work, on its own line.
@@ -108,13 +123,14 @@ export function parseInfobox(lines: readonly ArticleLine[]): Infobox {
       continue;
     }
     // A label alone on its line takes the next plain line as its value ("Running time" / "111 minutes").
-    if (current && current.values.length === 0 && current.line.no === line.no - 1) {
-      current.values.push({ text: stripMarkers(line.text), evidence: evidenceSpan([current.line, line]) });
+    if (current && labelEnd && current.values.length === 0 && labelEnd.no === line.no - 1) {
+      current.values.push({ text: stripMarkers(line.text), evidence: evidenceSpan(current.line === labelEnd ? [current.line, line] : [current.line, labelEnd, line]) });
       continue;
     }
     const { label: unknownLabel, value } = splitUnknown(line.text);
     current = { label: unknownLabel, known: false, line, values: value ? [{ text: stripMarkers(value), evidence: evidence(line) }] : [] };
     fields.push(current);
+    labelEnd = line;
   }
   return { title: { text: titleLine.text, line: titleLine }, ...(image ? { image } : {}), fields };
 }

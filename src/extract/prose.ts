@@ -11,9 +11,11 @@ export interface Sentence {
   readonly line: ArticleLine;
 }
 
-const NAME = "[A-Z][\\w'’.-]*(?: (?:[A-Z][\\w'’.-]*|of|de|van|von))*";
+/** A name: capitalised words (a word may end in a period only before another capitalised word: "A. O. Scott"). */
+const NAME_WORD = "\\p{Lu}[\\p{L}\\p{M}'’-]*(?:\\.(?= \\p{Lu}))?";
+const NAME = `${NAME_WORD}(?: (?:${NAME_WORD}|of|de|van|von))*`;
 /** An organisation's name may start with a figure ("21st Century Film Corporation") and hold a slash ("MGM/UA"). */
-const ORG = "[A-Z0-9][\\w'’.&/-]*(?: (?:[A-Z0-9][\\w'’.&/-]*|of|de))*";
+const ORG = "[\\p{Lu}0-9][\\p{L}\\p{M}0-9'’.&/-]*(?: (?:[\\p{Lu}0-9][\\p{L}\\p{M}0-9'’.&/-]*|of|de))*";
 
 /**
  * Splits paragraphs into sentences: at ". " (or "! ", "? ") before a capital letter or a quote, never inside a
@@ -37,7 +39,7 @@ export function sentences(paragraphs: readonly ArticleLine[]): Sentence[] {
         if (close < 0) break;
         end = close + 1;
       }
-      if (t[end] === ' ' && /[A-Z"“]/.test(t[end + 1] ?? '')) {
+      if (t[end] === ' ' && /[\p{Lu}"“]/u.test(t[end + 1] ?? '')) {
         out.push({ text: t.slice(start, end).trim(), line });
         start = end + 1;
         i = end;
@@ -59,7 +61,8 @@ export interface LeadFacts {
   year?: { value: number; evidence: Evidence };
   nationalities: Array<{ value: string; evidence: Evidence }>;
   genres: Array<{ value: string; evidence: Evidence }>;
-  basedOn?: Pick<BasedOn, 'form' | 'year' | 'descriptors' | 'author'> & { evidence: Evidence };
+  /** `sameName`: the lead says the work is "of the same name" as the film. */
+  basedOn?: Pick<BasedOn, 'form' | 'year' | 'descriptors' | 'author'> & { sameName: boolean; evidence: Evidence };
 }
 
 /** Reads year, nationality, genre and the source work's form from the lead sentence. */
@@ -77,14 +80,15 @@ export function readLead(lead: readonly ArticleLine[]): LeadFacts {
     const genre = (m[3] as string).trim();
     if (genre) out.genres.push({ value: genre, evidence: leadEv });
   }
-  const b = new RegExp(`based on (?:the |a |an )?((?:[a-z-]+ )*?)(?:(\\d{4}) )?(novel|play|short story|book|memoir|musical|comic book|film)(?: of the same name)? by (${NAME})`).exec(first.text);
+  const b = new RegExp(`based on (?:the |a |an )?((?:[a-z-]+ )*?)(?:(\\d{4}) )?((?:radio |stage |graphic |short |comic )?(?:novel|play|story|book|memoir|musical|film))( of the same name)? by (${NAME})`, 'u').exec(first.text);
   if (b) {
     const part = rawPart(first.line, b[0]);
     out.basedOn = {
       form: b[3] as string,
       ...(b[2] ? { year: Number(b[2]) } : {}),
       descriptors: (b[1] as string).trim() ? [(b[1] as string).trim()] : [],
-      author: b[4] as string,
+      author: b[5] as string,
+      sameName: b[4] !== undefined,
       evidence: part ? evidence(first.line, { part }) : sentenceEvidence(first),
     };
   }
@@ -102,17 +106,17 @@ export interface ProseCast {
 export function readCast(all: readonly Sentence[], bullets: readonly ArticleLine[]): ProseCast[] {
   const out: ProseCast[] = [];
   for (const s of all) {
-    for (const m of s.text.matchAll(new RegExp(`(${NAME}) (?:stars|starred|co-stars) as (?:an? |the )?([A-Z][\\w'.-]*(?: [A-Z][\\w'.-]*)*)?`, 'g'))) {
+    for (const m of s.text.matchAll(new RegExp(`(${NAME}) (?:stars|starred|co-stars) as (?:an? |the )?([A-Z][\\w'.-]*(?: [A-Z][\\w'.-]*)*)?`, 'gu'))) {
       const part = rawPart(s.line, m[0]);
       out.push({ actor: m[1] as string, ...(m[2] ? { character: m[2] } : {}), evidence: part ? evidence(s.line, { part }) : sentenceEvidence(s) });
     }
-    for (const m of s.text.matchAll(new RegExp(`played by (${NAME})`, 'g'))) {
+    for (const m of s.text.matchAll(new RegExp(`played by (${NAME})`, 'gu'))) {
       const part = rawPart(s.line, m[0]);
       out.push({ actor: m[1] as string, evidence: part ? evidence(s.line, { part }) : sentenceEvidence(s) });
     }
   }
   for (const line of bullets) {
-    const m = new RegExp(`^•?\\s*(${NAME}) as (.+)$`).exec(line.text.replace(/^•\s*/, ''));
+    const m = new RegExp(`^•?\\s*(${NAME}) as (.+)$`, 'u').exec(line.text.replace(/^•\s*/, ''));
     if (m) out.push({ actor: m[1] as string, character: stripMarkers(m[2] as string), evidence: evidence(line) });
   }
   return out;
@@ -124,7 +128,7 @@ export interface PlotCharacter {
   evidence: Evidence;
 }
 
-const ROLE_NOUNS = 'pimp|boss|wife|husband|friend|girlfriend|boyfriend|landlady|landlord|therapist|brother|sister|mother|father|daughter|son|partner|neighbor|neighbour|detective|doctor|woman|man|girl|boy|colleague|agent|manager';
+const ROLE_NOUNS = 'widower|widow|keeper|granddaughter|grandson|grandfather|grandmother|rival|pimp|boss|wife|husband|friend|girlfriend|boyfriend|landlady|landlord|therapist|brother|sister|mother|father|daughter|son|partner|neighbor|neighbour|detective|doctor|woman|man|girl|boy|colleague|agent|manager';
 
 /**
  * Characters the plot introduces: "Ben Sanderson is an alcoholic…", "a woman, Sera,", "pimp Yuri Butsov".
@@ -138,9 +142,9 @@ export function readPlotCharacters(plot: readonly ArticleLine[], exclude: Readon
     found.set(name, { name, evidence: part ? evidence(s.line, { part }) : sentenceEvidence(s) });
   };
   for (const s of sentences(plot)) {
-    const intro = /^([A-Z][a-z]+(?: [A-Z][a-z]+)?) is an? [a-z]/.exec(s.text);
-    if (intro) add(intro[1] as string, s, intro[0].replace(/ is an? [a-z]$/, ''));
-    for (const m of s.text.matchAll(new RegExp(`\\b(?:an? |the )?(?:[a-z]+ )?(?:${ROLE_NOUNS}),? ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[,. ])`, 'g'))) {
+    const intro = /^(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?) is an? \p{Ll}/u.exec(s.text);
+    if (intro) add(intro[1] as string, s, intro[0].replace(/ is an? \p{Ll}$/u, ''));
+    for (const m of s.text.matchAll(new RegExp(`(?<![\\p{L}])(?:an? |the |his |her |their )?(?:[a-z]+ )?(?:${ROLE_NOUNS}),? (\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?)(?=[,. ])`, 'gu'))) {
       add(m[1] as string, s, m[0].trim());
     }
   }
@@ -160,9 +164,11 @@ export function readProduction(all: readonly Sentence[], people: readonly string
     if (days) out.push({ kind: 'shooting-days', value: Number(days[1]), evidence: ev() });
     const score = /^(?:The [^,]+ and )?([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:ended up )?(?:[a-z]+ [^,]*? and )?(?:composing|composed|wrote) (?:his|her|their) own score/.exec(t);
     if (score) out.push({ kind: 'score-composer', value: resolve(score[1] as string), evidence: ev() });
-    const scoreBy = new RegExp(`\\bscore (?:was )?composed (?:and performed )?by (${NAME})`).exec(t);
+    const composedThe = new RegExp(`^(${NAME}) (?:composed|wrote) the (?:film's )?(?:musical )?score`, 'u').exec(t);
+    if (composedThe) out.push({ kind: 'score-composer', value: resolve(composedThe[1] as string), evidence: ev() });
+    const scoreBy = new RegExp(`\\bscore (?:was )?composed (?:and performed )?by (${NAME})`, 'u').exec(t);
     if (scoreBy) out.push({ kind: 'score-composer', value: scoreBy[1] as string, evidence: ev() });
-    const death = new RegExp(`(${NAME}), who died (?:of|from) ([a-z ]+?) in (${MONTH_PATTERN} \\d{4}|\\d{4})`).exec(t);
+    const death = new RegExp(`(${NAME}), who died (?:of|from) ([a-z ]+?) in (${MONTH_PATTERN} \\d{4}|\\d{4})`, 'u').exec(t);
     if (death) {
       const date = parseDate(death[3] as string);
       out.push({ kind: 'source-author-death', value: death[1] as string, ...(date ? { date } : {}), cause: death[2] as string, evidence: ev() });
@@ -185,11 +191,15 @@ export function readReleases(all: readonly Sentence[]): Release[] {
   const out: Release[] = [];
   for (const s of all) {
     const t = stripMarkers(s.text);
-    for (const m of t.matchAll(new RegExp(`(limited|wide|nationwide) release(?: in (the [A-Z][\\w ]+?|[A-Z][\\w ]+?))? on (${DAY_DATE_PATTERN})`, 'gi'))) {
+    for (const m of t.matchAll(new RegExp(`(limited|wide|nationwide) release(?: in (the [A-Z][\\w ]+?|[A-Z][\\w ]+?))? on (${DAY_DATE_PATTERN})`, 'giu'))) {
       const date = parseDayDate(m[3] as string);
       if (date) out.push({ date, kind: kindOf(m[1] as string), ...(m[2] ? { place: (m[2] as string).replace(/^the /, '') } : {}), evidence: sentenceEvidence(s) });
     }
-    for (const m of t.matchAll(new RegExp(`(?:released|opened) nationwide on (${DAY_DATE_PATTERN})`, 'g'))) {
+    for (const m of t.matchAll(new RegExp(`premiered at (?:the )?(${NAME}) on (${DAY_DATE_PATTERN})`, 'gu'))) {
+      const date = parseDayDate(m[2] as string);
+      if (date) out.push({ date, kind: 'Premiere', place: m[1] as string, evidence: sentenceEvidence(s) });
+    }
+    for (const m of t.matchAll(new RegExp(`(?:released|opened) nationwide on (${DAY_DATE_PATTERN})`, 'gu'))) {
       const date = parseDayDate(m[1] as string);
       if (date) out.push({ date, kind: 'Wide', evidence: sentenceEvidence(s) });
     }
@@ -201,7 +211,20 @@ function kindOf(word: string): string {
   return /limited/i.test(word) ? 'Limited' : 'Wide';
 }
 
-const REGION_OF_ADJECTIVE: Record<string, string> = { European: 'Europe', American: 'North America', Asian: 'Asia', Australian: 'Australia', British: 'United Kingdom' };
+/** Regions named by adjective in "handled the European release"; an adjective not listed is kept as written. */
+const REGION_OF_ADJECTIVE: Record<string, string> = {
+  European: 'Europe',
+  American: 'North America',
+  Asian: 'Asia',
+  Australian: 'Australia',
+  British: 'United Kingdom',
+  Canadian: 'Canada',
+  French: 'France',
+  German: 'Germany',
+  Italian: 'Italy',
+  Japanese: 'Japan',
+  Spanish: 'Spain',
+};
 
 /** Distribution by region: "X distributed the film in North America", "X and Y handled the European release". */
 export function readDistribution(all: readonly Sentence[]): OrganisationCredit[] {
@@ -209,9 +232,9 @@ export function readDistribution(all: readonly Sentence[]): OrganisationCredit[]
   for (const s of all) {
     const t = stripMarkers(s.text);
     for (const clause of t.split(/, while |, and |; | while /)) {
-      const a = new RegExp(`^(?:and )?(${ORG}) distributed the film in (${NAME})`).exec(clause);
+      const a = new RegExp(`^(?:and )?(${ORG}) distributed the film in (?:the )?(${NAME})`, 'u').exec(clause);
       if (a) out.push({ role: 'distributor', name: a[1] as string, region: (a[2] as string).replace(/\.$/, ''), evidence: sentenceEvidence(s) });
-      const b = new RegExp(`^(${ORG})(?: and (${ORG}))? handled the ([A-Z][a-z]+) release`).exec(clause);
+      const b = new RegExp(`^(${ORG})(?: and (${ORG}))? handled the ([A-Z][a-z]+) release`, 'u').exec(clause);
       if (b) {
         const region = REGION_OF_ADJECTIVE[b[3] as string] ?? (b[3] as string);
         for (const name of [b[1], b[2]]) if (name) out.push({ role: 'distributor', name, region, evidence: sentenceEvidence(s) });
@@ -230,10 +253,12 @@ export function readHomeMedia(all: readonly Sentence[]): HomeMediaRelease[] {
   let distributor: string | undefined;
   for (const s of all) {
     const t = stripMarkers(s.text);
-    const by = new RegExp(`^((?:${FORMAT_RE})(?: and (?:${FORMAT_RE}))*) of the film (?:were|was) (?:distributed|released) by (${NAME})`, 'i').exec(t);
+    const by = new RegExp(`^((?:${FORMAT_RE})(?: and (?:${FORMAT_RE}))*) of the film (?:were|was) (?:distributed|released) by (${NAME})`, 'iu').exec(t);
     if (by) distributor = (by[2] as string).replace(/\.$/, '');
+    const releasedBy = new RegExp(`released on (?:${FORMAT_RE})(?:(?:, | and )(?:${FORMAT_RE}))* by (${ORG})`, 'iu').exec(t);
+    if (releasedBy) distributor = (releasedBy[1] as string).replace(/\.$/, '');
     for (const clause of t.split(/, while /)) {
-      const m = new RegExp(`^(?:The |the )?(${FORMAT_RE}) (?:was|were) (?:distributed|released) on (${DAY_DATE_PATTERN})(?: in ([^.]+?))?\\.?$`, 'i').exec(clause);
+      const m = new RegExp(`^(?:The |the )?(${FORMAT_RE}) (?:was|were) (?:distributed|released) on (${DAY_DATE_PATTERN})(?: in ([^.]+?))?\\.?$`, 'iu').exec(clause);
       if (!m) continue;
       const date = parseDate(m[2] as string);
       const detail = (m[3] ?? '').replace(/^(?:two|three|four) languages, /, '');
@@ -242,11 +267,11 @@ export function readHomeMedia(all: readonly Sentence[]): HomeMediaRelease[] {
       const regions = (regionPart ?? '').split(/, | and /).map((x) => x.trim()).filter(Boolean);
       out.push({ format: FORMATS[(m[1] as string).toLowerCase()] ?? (m[1] as string), ...(date ? { date } : {}), languages, regions, ...(distributor ? { distributor } : {}), evidence: sentenceEvidence(s) });
     }
-    const also = new RegExp(`(?:also )?released on ((?:${FORMAT_RE})(?:(?:, | and )(?:${FORMAT_RE}))*)`, 'i').exec(t);
+    const also = new RegExp(`(?:also )?released on ((?:${FORMAT_RE})(?:(?:, | and )(?:${FORMAT_RE}))*)`, 'iu').exec(t);
     if (also && !/ on \w+ \d/.test(t)) {
       for (const f of (also[1] as string).split(/, | and /)) {
         const format = FORMATS[f.toLowerCase()] ?? f;
-        if (!out.some((h) => h.format === format)) out.push({ format, languages: [], regions: [], evidence: sentenceEvidence(s) });
+        if (!out.some((h) => h.format === format)) out.push({ format, languages: [], regions: [], ...(releasedBy ? { distributor: (releasedBy[1] as string).replace(/\.$/, '') } : {}), evidence: sentenceEvidence(s) });
       }
     }
   }
@@ -288,14 +313,14 @@ export function readCritics(all: readonly Sentence[]): { reviews: CriticReview[]
     if (summary) {
       // "A from P and B from Q and R gave the film high marks": split before each "<Name> from".
       for (const part of (summary[1] as string).split(/ and (?=[A-Z][\w'.-]+ [A-Z][\w'.-]+ from )/)) {
-        const m = new RegExp(`^(${NAME}) from (.+)$`).exec(part);
+        const m = new RegExp(`^(${NAME}) from (.+)$`, 'u').exec(part);
         if (!m) continue;
         critics.set(m[1] as string, m[2] as string);
         reviews.push({ critic: m[1] as string, publication: m[2] as string, summary: `gave the film ${summary[2] as string}`, evidence: sentenceEvidence(s) });
       }
       continue;
     }
-    const wrote = new RegExp(`^(${NAME})(?: from (${NAME}))? wrote(?:,| that| [^"]*?)? ?"(.+)"\\.?$`).exec(t);
+    const wrote = new RegExp(`^(${NAME})(?: from (${NAME}))? wrote(?:,| that| [^"]*?)? ?"(.+)"\\.?$`, 'u').exec(t);
     if (wrote) {
       const critic = fullName(wrote[1] as string);
       const publication = (wrote[2] as string | undefined) ?? critics.get(critic);
@@ -303,7 +328,7 @@ export function readCritics(all: readonly Sentence[]): { reviews: CriticReview[]
       reviews.push({ critic, ...(publication ? { publication } : {}), quote: (wrote[3] as string).replace(/[.,]$/, ''), evidence: sentenceEvidence(s) });
       continue;
     }
-    const named = new RegExp(`^(${NAME}) named the film "([^"]+)"(?: and included it in (?:his|her|their) "([^"]+)" list in the number (\\d+) spot)?`).exec(t);
+    const named = new RegExp(`^(${NAME}) named the film "([^"]+)"(?: and included it in (?:his|her|their) "([^"]+)" list in the number (\\d+) spot)?`, 'u').exec(t);
     if (named) {
       const author = fullName(named[1] as string);
       lists.push({ author, list: named[2] as string, evidence: sentenceEvidence(s) });

@@ -91,5 +91,5 @@ export function layout(lines: readonly ArticleLine[], file: string): ArticleLayo
 /** A prose paragraph: a long line of sentences, not a list item, table row or heading. */
 function isParagraph(line: ArticleLine): boolean {
   if (line.text === '' || isListLine(line)) return false;
-  return line.text.length >= 80 && /[.!?:"”)\]]$/.test(line.text) && / \w+ \w+ \w+ /.test(line.text);
+  return line.text.length >= 40 && /[.!?:"”)\]]$/.test(line.text) && / \w+ \w+ \w+ /.test(line.text);
 }
