@@ -63,12 +63,14 @@ function compare(a: string, b: string): number {
 }
 
 /**
- * Writes `quads` as N-Triples, duplicates removed and lines in code-unit order. Lines are grouped by
- * subject first and the groups ordered by the subject as the line writes it (`<…>`: `>` ends an IRI,
- * so no written subject is a prefix of another). That gives exactly the global line order with far
- * fewer long-string comparisons than sorting every line against every other.
+ * Writes `quads` as N-Triples through `write`, duplicates removed and lines in code-unit order, one
+ * chunk per subject (so output larger than a JavaScript string can hold still streams). Lines are
+ * grouped by subject first and the groups ordered by the subject as the line writes it (`<…>`: `>`
+ * ends an IRI, so no written subject is a prefix of another): that gives exactly the global line
+ * order with far fewer long-string comparisons than sorting every line against every other.
+ * Returns the number of triples written.
  */
-export function toNTriples(quads: Iterable<Quad>): string {
+export function writeSortedNTriples(quads: Iterable<Quad>, write: (chunk: string) => void): number {
   const serializer = new NTriplesSerializer();
   const groups = new Map<string, string[]>();
   for (const q of quads) {
@@ -79,14 +81,26 @@ export function toNTriples(quads: Iterable<Quad>): string {
     else groups.set(subject, [line]);
   }
   const subjects = [...groups.keys()].sort(compare);
-  const out: string[] = [];
+  let count = 0;
   for (const subject of subjects) {
     const lines = (groups.get(subject) as string[]).sort();
+    let chunk = '';
     let previous = '';
     for (const line of lines) {
-      if (line !== previous) out.push(line);
+      if (line !== previous) {
+        chunk += line;
+        count++;
+      }
       previous = line;
     }
+    write(chunk);
   }
-  return out.join('');
+  return count;
+}
+
+/** `quads` as one N-Triples text: unique lines in code-unit order (see writeSortedNTriples). */
+export function toNTriples(quads: Iterable<Quad>): string {
+  const chunks: string[] = [];
+  writeSortedNTriples(quads, (chunk) => chunks.push(chunk));
+  return chunks.join('');
 }
