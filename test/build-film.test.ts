@@ -16,7 +16,8 @@ import { GRAPH_FILES, buildFiles, type GraphBuild } from '../src/export/build.js
 import type { FilmFacts } from '../src/facts/model.js';
 import { FILMS_DIR, PROJECT_ROOT } from '../src/paths.js';
 import { loadFilm } from '../src/pipeline.js';
-import type { Quad } from '../src/rdf.js';
+import { LEXICAL_CHECKS } from '../src/literals.js';
+import type { Literal, Quad } from '../src/rdf.js';
 import { tripleSet } from './helpers/graph.js';
 
 const GOLDEN = path.join(PROJECT_ROOT, 'test', 'golden');
@@ -112,6 +113,14 @@ describe('done when', () => {
       expect(labels.every((l) => l.termType === 'Literal' && l.language === 'en'), s).toBe(true);
     }
     expect(graph.some((q) => q.subject.termType === 'BlankNode' || q.object.termType === 'BlankNode')).toBe(false);
+  });
+
+  test('every literal has a valid, canonical lexical form for its datatype', () => {
+    const bad = graph
+      .filter((q) => q.object.termType === 'Literal' && !q.object.language)
+      .filter((q) => !(LEXICAL_CHECKS[(q.object as Literal).datatype.value]?.(q.object.value) ?? false))
+      .map((q) => `${q.object.value}^^${(q.object as Literal).datatype.value}`);
+    expect(bad).toEqual([]);
   });
 
   test('Wikidata links only to confirmed items', () => {
