@@ -1,8 +1,6 @@
-// Releases, organisations and money mappers: PublicationEvents with P577 (place, kind), distributors with regions, and money ranges kept as bounds.
+// Releases mapper: PublicationEvents with P577 (place, kind), one per date and kind; home-media releases.
 import { describe, expect, test } from 'vitest';
 import { IriMinter } from '../src/iri.js';
-import { mapMoney } from '../src/map/money.js';
-import { mapOrganisations } from '../src/map/organisations.js';
 import { mapReleases } from '../src/map/releases.js';
 import { ev, facts } from './helpers/facts.js';
 import { compareToTurtle } from './helpers/graph.js';
@@ -63,79 +61,6 @@ ${H} a schema:PublicationEvent ; rdfs:label "Leaving Las Vegas: VHS release"@en 
 <language/Russian> a schema:Language ; rdfs:label "Russian"@en ; schema:name "Russian" .
 <organization/MGM_Home_Entertainment> a schema:Organization ; rdfs:label "MGM Home Entertainment"@en ; schema:name "MGM Home Entertainment" .
 ${refTtl('r', 156, text, { citations: [22] })}
-`,
-    );
-    expect(actual).toBe(expected);
-  });
-});
-
-describe('organisations mapper', () => {
-  test('distributors with their regions as P3005 (line 81) and the infobox distributor (line 28)', async () => {
-    const na = 'United Artists distributed the film in North America';
-    const f = facts({
-      organisations: [
-        { role: 'distributor', name: 'MGM/UA Distribution Co.', evidence: ev(28, 'Distributed byMGM/UA Distribution Co.') },
-        { role: 'distributor', name: 'United Artists', region: 'North America', evidence: ev(81, na) },
-      ],
-    });
-    const { actual, expected } = await compareToTurtle(
-      mapOrganisations(f, context),
-      `
-${F} wdt:P750 <organization/MGM%2FUA_Distribution_Co.>, <organization/United_Artists> ; p:P750 _:s1, _:s2 .
-<organization/MGM%2FUA_Distribution_Co.> a schema:Organization ; rdfs:label "MGM/UA Distribution Co."@en ; schema:name "MGM/UA Distribution Co." .
-<organization/United_Artists> a schema:Organization ; rdfs:label "United Artists"@en ; schema:name "United Artists" .
-<place/North_America> a schema:Place ; rdfs:label "North America"@en ; schema:name "North America" .
-${stmtHead('s1')} ; ps:P750 <organization/MGM%2FUA_Distribution_Co.> ; prov:wasDerivedFrom _:r28 .
-${stmtHead('s2')} ; ps:P750 <organization/United_Artists> ; pq:P3005 <place/North_America> ; prov:wasDerivedFrom _:r81 .
-${refTtl('r28', 28, 'Distributed byMGM/UA Distribution Co.')}
-${refTtl('r81', 81, na)}
-`,
-    );
-    expect(actual).toBe(expected);
-  });
-});
-
-describe('money mapper', () => {
-  test('budget "$3.5–4 million" (line 35) keeps its bounds and has no amount; box office $49.8 million (line 36) has one', async () => {
-    const f = facts({
-      budget: { currency: 'USD', lower: '3500000', upper: '4000000', text: '$3.5–4 million', evidence: ev(35, 'Budget$3.5–4 million[2][3]', [2, 3]) },
-      boxOffice: { currency: 'USD', amount: '49800000', text: '$49.8 million', evidence: ev(36, 'Box office$49.8 million[2]', [2]) },
-    });
-    const { actual, expected } = await compareToTurtle(
-      mapMoney(f, context),
-      `
-${F} fkg:budget <film/leaving-las-vegas/budget> ; p:P2130 _:budget ;
-  fkg:boxOffice <film/leaving-las-vegas/box-office> ; p:P2142 _:gross ; wdt:P2142 "49800000"^^xsd:decimal .
-<film/leaving-las-vegas/budget> a schema:MonetaryAmount ; rdfs:label "Leaving Las Vegas: budget"@en ;
-  schema:currency "USD" ; schema:minValue "3500000"^^xsd:decimal ; schema:maxValue "4000000"^^xsd:decimal ;
-  schema:description "$3.5–4 million" ; prov:wasDerivedFrom _:r35 .
-<film/leaving-las-vegas/box-office> a schema:MonetaryAmount ; rdfs:label "Leaving Las Vegas: box office"@en ;
-  schema:currency "USD" ; schema:value "49800000"^^xsd:decimal ; schema:description "$49.8 million" ; prov:wasDerivedFrom _:r36 .
-<unit/USD> a fkg:Unit ; rdfs:label "USD"@en ; schema:name "USD" .
-_:budget a wikibase:Statement ; wikibase:rank wikibase:NormalRank ; prov:wasDerivedFrom _:r35 ;
-  psv:P2130 [ a wikibase:QuantityValue ; wikibase:quantityLowerBound "3500000"^^xsd:decimal ;
-              wikibase:quantityUpperBound "4000000"^^xsd:decimal ; wikibase:quantityUnit <unit/USD> ] .
-${stmtHead('gross')} ; ps:P2142 "49800000"^^xsd:decimal ; prov:wasDerivedFrom _:r36 ;
-  psv:P2142 [ a wikibase:QuantityValue ; wikibase:quantityAmount "49800000"^^xsd:decimal ; wikibase:quantityUnit <unit/USD> ] .
-${refTtl('r35', 35, 'Budget$3.5–4 million[2][3]', { citations: [2, 3] })}
-${refTtl('r36', 36, 'Box office$49.8 million[2]', { citations: [2] })}
-`,
-    );
-    expect(actual).toBe(expected);
-  });
-
-  test('marketing spend "less than $2 million" (line 81) is a MonetaryAmount with an upper bound only', async () => {
-    const text = 'MGM/UA reportedly spent less than $2 million marketing the film';
-    const money = { currency: 'USD', upper: '2000000', qualifier: 'less than' as const, text: 'less than $2 million', evidence: ev(81, text, [13]) };
-    const f = facts({ production: [{ kind: 'marketing-spend', money, evidence: ev(81, text, [13]) }] });
-    const { actual, expected } = await compareToTurtle(
-      mapMoney(f, context),
-      `
-${F} fkg:marketingSpend <film/leaving-las-vegas/marketing> .
-<film/leaving-las-vegas/marketing> a schema:MonetaryAmount ; rdfs:label "Leaving Las Vegas: marketing spend"@en ;
-  schema:currency "USD" ; schema:maxValue "2000000"^^xsd:decimal ; fkg:amountQualifier "less than" ;
-  schema:description "less than $2 million" ; prov:wasDerivedFrom _:r .
-${refTtl('r', 81, text, { citations: [13] })}
 `,
     );
     expect(actual).toBe(expected);
