@@ -51,6 +51,12 @@ async function readFactsFile(file: string): Promise<FilmFacts> {
   return checkFacts(data, file);
 }
 
+/** A path as the user would type it: relative to the working folder when inside it, else absolute. */
+function shown(cwd: string, file: string): string {
+  const relative = path.relative(cwd, file);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
 function kilobytes(data: string | Uint8Array): string {
   const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
   return `${(bytes / 1024).toFixed(1)} kB`;
@@ -84,7 +90,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     `triples: ${build.stats.triples}`,
     `entities by type: ${build.stats.entitiesByType.map(([type, n]) => `${type} ${n}`).join(', ')}`,
     ...build.notes,
-    `wrote: ${written.map((file) => `${path.relative(io.cwd, file) || file} (${kilobytes(build.files.get(path.relative(outDir, file)) ?? '')})`).join(', ')}`,
+    `wrote: ${written.map((file) => `${shown(io.cwd, file)} (${kilobytes(build.files.get(path.relative(outDir, file)) ?? '')})`).join(', ')}`,
     `time: ${ms.toFixed(0)} ms`,
   ];
   io.stdout(`${lines.join('\n')}\n`);
