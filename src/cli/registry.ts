@@ -2,8 +2,10 @@
 import { buildCommand } from './build.js';
 import type { Command } from './command.js';
 import { extractCommand } from './extract.js';
+import { queryCommand } from './query.js';
 
 export const COMMANDS: readonly Command[] = [
   extractCommand,
   buildCommand,
+  queryCommand,
 ];
