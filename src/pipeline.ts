@@ -51,6 +51,13 @@ export async function readMetadata(file: string): Promise<FilmMetadata> {
 }
 
 /**
+ * The extract stage alone, pure: article text + metadata → facts with evidence, before curation and
+ * checking. `file` names the article in errors. (Re-exported from src/extract/index.ts.)
+ */
+export { extractFacts };
+export type { FilmMetadata };
+
+/**
  * The pure core: article text + metadata (+ curation) → checked facts. `file` names the article
  * in errors; `curationFile` names the curation file.
  */

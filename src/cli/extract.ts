@@ -1,12 +1,13 @@
 // `filmkg extract [ARTICLE]`: prints a film's facts (extracted, curated, checked) as JSON.
-import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FilmMetadata } from '../extract/index.js';
 import { FilmkgError } from '../errors.js';
-import { factsFromText, filmFiles, loadFilm, readMetadata } from '../pipeline.js';
+import { toLines } from '../extract/lines.js';
+import { layout } from '../extract/sections.js';
 import type { FilmFacts } from '../facts/model.js';
+import { factsFromText, filmFiles, loadFilm, readMetadata, type FilmMetadata } from '../pipeline.js';
+import { parseCuration } from '../curate/curation.js';
 import { DEFAULT_FILM, FILMS_DIR } from '../paths.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT, type Command } from './command.js';
@@ -14,14 +15,18 @@ import type { CliIo } from './io.js';
 
 const HELP = `Usage: filmkg extract [ARTICLE] [--no-curation]
 
-Reads a film's Wikipedia article (plain text) and prints its facts as JSON: infobox, cast and
-characters, production, releases and money, reception, accolades, soundtrack and references,
-each fact with its evidence (article line(s), exact text, citation markers).
+Reads a film's Wikipedia article (plain text) and prints its facts as JSON (2-space indent,
+keys in the facts model's order): infobox, cast and characters, production, releases and
+money, reception, accolades, soundtrack and references, each fact with its evidence (article
+line(s), exact text, citation markers).
 
 ARTICLE is a film folder (holding article.txt, metadata.json and optionally curation.json) or
-an article.txt file. An article with no metadata.json beside it is read with placeholder
-metadata (slug from the file name, its file: URL, its modification date as retrieval date). Without ARTICLE,
-the bundled film (data/films/${DEFAULT_FILM}) is read.
+an article file. A film folder's article.txt gets the folder's metadata and curation. Any other
+.txt file with a metadata.json beside it gets that metadata and no curation. A .txt file with no
+metadata.json beside it is read with assumed metadata, stated on stderr: title (and slug) from
+the article's title line, its file: URL, CC BY-SA 3.0, and the revision date (the "last
+edited" line) as retrieval date. Without ARTICLE, the bundled film
+(data/films/${DEFAULT_FILM}) is read.
 
 Options:
   --no-curation  print the facts as extracted, before the curation file's decisions
@@ -33,37 +38,21 @@ Exit codes: 0 printed; 1 the article cannot be read or parsed (the message names
 and what was expected; nothing is printed on stdout); 2 usage error.
 `;
 
-async function isDirectory(p: string): Promise<boolean> {
+async function kindOf(p: string): Promise<'folder' | 'file'> {
   try {
-    return (await stat(p)).isDirectory();
+    return (await stat(p)).isDirectory() ? 'folder' : 'file';
+  } catch (error) {
+    throw new FilmkgError('FILE_NOT_FOUND', 'no such file or folder', { place: { file: p }, expected: 'a film folder or an article .txt file', cause: error });
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return true;
   } catch {
-    throw new FilmkgError('FILE_NOT_FOUND', 'no such file or folder', { place: { file: p }, expected: 'a film folder or an article.txt file' });
+    return false;
   }
-}
-
-/** Metadata for an article with no metadata.json beside it: said so in the attribution, dated by the file. */
-async function placeholderMetadata(article: string): Promise<FilmMetadata> {
-  const slug = path.basename(article).replace(/\.txt$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'film';
-  const modified = (await stat(article)).mtime.toISOString().slice(0, 10);
-  return {
-    slug,
-    title: slug,
-    url: pathToFileURL(article).href,
-    licence: { name: 'CC BY-SA 3.0', url: 'https://creativecommons.org/licenses/by-sa/3.0/' },
-    attribution: 'Wikipedia contributors. No metadata.json was found beside the article: title, URL and retrieval date are placeholders.',
-    retrieved: modified,
-  };
-}
-
-async function readFacts(target: string, curation: boolean): Promise<FilmFacts> {
-  if (await isDirectory(target)) {
-    if (curation) return loadFilm(target);
-    const files = filmFiles(target);
-    return factsFromText(await readArticle(files.article), await readMetadata(files.metadata), files.article);
-  }
-  const metaFile = path.join(path.dirname(target), 'metadata.json');
-  const meta = existsSync(metaFile) ? await readMetadata(metaFile) : await placeholderMetadata(target);
-  return factsFromText(await readArticle(target), meta, target);
 }
 
 async function readArticle(file: string): Promise<string> {
@@ -72,6 +61,67 @@ async function readArticle(file: string): Promise<string> {
   } catch (error) {
     throw new FilmkgError('FILE_NOT_FOUND', 'cannot read the article', { place: { file }, expected: 'a readable file', cause: error });
   }
+}
+
+/**
+ * Metadata assumed for an article with no metadata.json beside it. Everything comes from the file's
+ * name and text, never from the clock, so the same file gives the same facts.
+ */
+export function assumedMetadata(article: string, text: string): { meta: FilmMetadata; note: string } {
+  // When the layout or revision line is missing, extraction fails with the precise error; these fall back quietly.
+  let title: string | undefined;
+  let retrieved = '1970-01-01';
+  try {
+    const lines = toLines(text, article);
+    title = layout(lines, article).title.text || undefined;
+    const revised = /last edited on (\d{1,2}) ([A-Z][a-z]+) (\d{4})/.exec(lines.find((l) => /last edited on/.test(l.text))?.text ?? '');
+    const month = revised ? MONTHS.indexOf(revised[2] as string) + 1 : 0;
+    if (revised && month > 0) retrieved = `${revised[3]}-${String(month).padStart(2, '0')}-${(revised[1] as string).padStart(2, '0')}`;
+  } catch {
+    // extractFacts reports it.
+  }
+  const fileName = path.basename(article).replace(/\.[^.]*$/, '');
+  const slug = slugify(title ?? '') || slugify(fileName) || 'film';
+  const meta: FilmMetadata = {
+    slug,
+    title: title ?? fileName,
+    url: pathToFileURL(article).href,
+    licence: { name: 'CC BY-SA 3.0', url: 'https://creativecommons.org/licenses/by-sa/3.0/' },
+    attribution: 'Wikipedia contributors (assumed: no metadata.json was found beside the article).',
+    retrieved,
+  };
+  const note =
+    `no metadata.json beside ${article}; assumed slug "${meta.slug}" and title "${meta.title}" (${title ? "the article's title line" : 'the file name'}), ` +
+    `url ${meta.url}, licence ${meta.licence.name}, retrieved ${meta.retrieved} (${retrieved === '1970-01-01' ? 'unknown' : 'the revision date'}), no curation`;
+  return { meta, note };
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "La última ronda" → "la-ultima-ronda". */
+function slugify(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+async function readFacts(target: string, curation: boolean, note: (line: string) => void): Promise<FilmFacts> {
+  if ((await kindOf(target)) === 'folder') {
+    if (curation) return loadFilm(target);
+    const files = filmFiles(target);
+    return factsFromText(await readArticle(files.article), await readMetadata(files.metadata), files.article);
+  }
+  const dir = path.dirname(target);
+  const files = filmFiles(dir);
+  const text = await readArticle(target);
+  if (await exists(files.metadata)) {
+    const meta = await readMetadata(files.metadata);
+    // The curation names lines of the folder's own article, so it applies to that file only.
+    const own = path.resolve(target) === path.resolve(files.article);
+    const cur = own && curation && (await exists(files.curation)) ? { curation: parseCuration(await readArticle(files.curation), files.curation), file: files.curation } : undefined;
+    return factsFromText(text, meta, target, cur);
+  }
+  const { meta, note: assumed } = assumedMetadata(target, text);
+  note(assumed);
+  return factsFromText(text, meta, target);
 }
 
 /** The `extract` command. */
@@ -83,10 +133,13 @@ export const extractCommand: Command = {
     const { values, positionals } = parseCommandArgs('extract', args, { 'no-curation': { type: 'boolean' } });
     if (positionals.length > 1) throw new FilmkgError('USAGE', 'extract takes at most one ARTICLE (see filmkg extract --help)');
     const target = positionals[0] !== undefined ? path.resolve(io.cwd, positionals[0]) : path.join(FILMS_DIR, DEFAULT_FILM);
-    const facts = await readFacts(target, values['no-curation'] !== true);
+    // Notes are held back until the facts are complete, so a failure prints its error alone.
+    const notes: string[] = [];
+    const facts = await readFacts(target, values['no-curation'] !== true, (line) => notes.push(line));
     for (const f of facts.unknownInfoboxFields) {
-      io.stderr(`filmkg extract: note: unknown infobox label "${f.label}" at line ${f.evidence.line} kept in unknownInfoboxFields\n`);
+      notes.push(`unknown infobox label "${f.label}" at line ${f.evidence.line} kept in unknownInfoboxFields`);
     }
+    for (const n of notes) io.stderr(`filmkg extract: note: ${n}\n`);
     io.stdout(`${JSON.stringify(facts, null, 2)}\n`);
     return EXIT.ok;
   },
