@@ -1,0 +1,66 @@
+// `filmkg serve`: a read-only SPARQL 1.1 Protocol endpoint on 127.0.0.1.
+import path from 'node:path';
+import { FilmkgError } from '../errors.js';
+import { startEndpoint } from '../server/endpoint.js';
+import { DEFAULT_LIMITS } from '../server/sparql-endpoint.js';
+import { parseCommandArgs } from './args.js';
+import { EXIT, type Command } from './command.js';
+import type { CliIo } from './io.js';
+
+const HELP = `Usage: filmkg serve [--port N] [--host ADDR] [--graph FILE] [--timeout MS]
+
+Serves the knowledge graph over the SPARQL 1.1 Protocol at http://HOST:PORT/sparql:
+  GET  /sparql?query=…                       (format=json|xml|csv|tsv|turtle|ntriples as a fallback to Accept)
+  POST /sparql  application/x-www-form-urlencoded (query=…) or application/sparql-query
+  GET  /sparql                               the SPARQL 1.1 Service Description (Turtle)
+Results by content negotiation: application/sparql-results+json (default), +xml, text/csv,
+text/tab-separated-values; CONSTRUCT/DESCRIBE: text/turtle (default), application/n-triples.
+Read-only: updates are refused with 403. CORS is open to every origin.
+
+Options:
+  --port N        port to listen on (default 3030; 0 picks a free port)
+  --host ADDR     address to listen on (default 127.0.0.1)
+  --graph FILE    serve this Turtle/N-Triples file instead of the bundled films
+  --timeout MS    stop queries running longer than this (default ${DEFAULT_LIMITS.timeoutMs}); answered with 503
+  -h, --help      show this help
+
+Limits: queries over ${DEFAULT_LIMITS.maxQueryBytes} bytes get 413; results over ${DEFAULT_LIMITS.maxResultBytes} bytes get 413.
+Stop with Ctrl-C.
+`;
+
+/** The `serve` command. */
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'serve the graph as a read-only SPARQL 1.1 endpoint on 127.0.0.1',
+  help: HELP,
+  async run(args: string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parseCommandArgs('serve', args, {
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string' },
+      graph: { type: 'string' },
+      timeout: { type: 'string' },
+    });
+    if (positionals.length > 0) throw new FilmkgError('USAGE', 'serve takes no arguments (see filmkg serve --help)');
+    const port = Number(values.port ?? '3030');
+    const timeoutMs = Number(values.timeout ?? DEFAULT_LIMITS.timeoutMs);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new FilmkgError('USAGE', '--port must be a whole number from 0 to 65535', { found: values.port ?? '' });
+    if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new FilmkgError('USAGE', '--timeout must be a positive number of milliseconds', { found: values.timeout ?? '' });
+    const server = await startEndpoint({
+      port,
+      host: values.host ?? '127.0.0.1',
+      limits: { timeoutMs },
+      ...(values.graph !== undefined ? { graphFile: path.resolve(io.cwd, values.graph) } : {}),
+    });
+    io.stderr(`filmkg serve: ${server.triples} triples from ${server.source}\nfilmkg serve: SPARQL endpoint at ${server.url}/sparql (Ctrl-C to stop)\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        void server.close().then(resolve);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,91 @@
+// The HTTP server of `filmkg serve`: a registry of routes, CORS on every answer, clear JSON-free text errors.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** What a route handler gets: the request, its parsed URL and a reply helper. */
+export interface RouteContext {
+  readonly req: http.IncomingMessage;
+  readonly res: http.ServerResponse;
+  readonly url: URL;
+}
+
+/** A route: which requests it takes and how it answers. Routes are tried in order; the first match answers. */
+export interface Route {
+  readonly name: string;
+  matches(method: string, pathname: string): boolean;
+  handle(ctx: RouteContext): Promise<void> | void;
+}
+
+/** Headers every answer carries, so that browser clients on other origins can query. */
+export const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-headers': 'Content-Type, Accept',
+  'access-control-max-age': '86400',
+} as const;
+
+/** Sends `body` with a status and content type (and CORS headers). */
+export function send(res: http.ServerResponse, status: number, contentType: string, body: string, extra: Record<string, string> = {}): void {
+  if (res.headersSent) return;
+  res.writeHead(status, { ...CORS_HEADERS, 'content-type': contentType, 'content-length': String(Buffer.byteLength(body)), vary: 'Accept', ...extra });
+  res.end(body);
+}
+
+/** Sends a plain-text error: one line saying what was wrong and what is expected. */
+export function sendError(res: http.ServerResponse, status: number, message: string, extra: Record<string, string> = {}): void {
+  send(res, status, 'text/plain; charset=utf-8', `${message}\n`, extra);
+}
+
+/** A running server and how to stop it. */
+export interface RunningServer {
+  readonly url: string;
+  readonly server: http.Server;
+  close(): Promise<void>;
+}
+
+/** Starts an HTTP server on `host:port` (port 0: a free one) answering with `routes`. */
+export async function startServer(routes: readonly Route[], options: { host?: string; port?: number; onClose?: () => Promise<void> } = {}): Promise<RunningServer> {
+  const server = http.createServer((req, res) => {
+    const method = req.method ?? 'GET';
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      sendError(res, 400, 'malformed request URL');
+      return;
+    }
+    if (method === 'OPTIONS') {
+      res.writeHead(204, CORS_HEADERS);
+      res.end();
+      return;
+    }
+    const route = routes.find((r) => r.matches(method, url.pathname));
+    if (!route) {
+      const known = routes.some((r) => r.matches('GET', url.pathname) || r.matches('POST', url.pathname));
+      if (known) sendError(res, 405, `method ${method} not allowed here; use GET or POST`, { allow: 'GET, POST, OPTIONS' });
+      else sendError(res, 404, `nothing at ${url.pathname}; the SPARQL endpoint is /sparql`);
+      return;
+    }
+    Promise.resolve(route.handle({ req, res, url })).catch((error: unknown) => {
+      sendError(res, 500, `internal error: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    server,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await options.onClose?.();
+    },
+  };
+}
