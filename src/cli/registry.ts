@@ -3,9 +3,11 @@ import { buildCommand } from './build.js';
 import type { Command } from './command.js';
 import { extractCommand } from './extract.js';
 import { queryCommand } from './query.js';
+import { serveCommand } from './serve.js';
 
 export const COMMANDS: readonly Command[] = [
   extractCommand,
   buildCommand,
   queryCommand,
+  serveCommand,
 ];
