@@ -42,16 +42,17 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     io.stdout(`${version()}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.stderr(`filmkg: unknown command "${name}"; expected one of ${COMMANDS.map((c) => c.name).join(', ')}\n`);
     return EXIT.usage;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(command.help.endsWith('\n') ? command.help : `${command.help}\n`);
-    return EXIT.ok;
-  }
   try {
+    const command = await entry.load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout(command.help.endsWith('\n') ? command.help : `${command.help}\n`);
+      return EXIT.ok;
+    }
     return await command.run(rest, io);
   } catch (error) {
     if (isUserError(error)) {

@@ -1,13 +1,17 @@
-// Every CLI command, in the order `filmkg --help` lists them. Add a command: write src/cli/<name>.ts, list it here.
-import { buildCommand } from './build.js';
+// Every CLI command, in the order `filmkg --help` lists them. Add a command: write src/cli/<name>.ts exporting a
+// Command, then add one entry here. Modules load only when their command runs, so one-shot commands start fast.
 import type { Command } from './command.js';
-import { extractCommand } from './extract.js';
-import { queryCommand } from './query.js';
-import { serveCommand } from './serve.js';
 
-export const COMMANDS: readonly Command[] = [
-  extractCommand,
-  buildCommand,
-  queryCommand,
-  serveCommand,
+/** A command as the dispatcher knows it before loading it: its name, its one-line summary and how to load it. */
+export interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  load(): Promise<Command>;
+}
+
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'extract', summary: 'print the facts of a film article as JSON (default: the bundled film)', load: async () => (await import('./extract.js')).extractCommand },
+  { name: 'build', summary: 'build the knowledge graph of every film and write Turtle, N-Triples and JSON-LD', load: async () => (await import('./build.js')).buildCommand },
+  { name: 'query', summary: 'run a bundled or ad-hoc SPARQL query on the graph (table, JSON, CSV, TSV, Turtle)', load: async () => (await import('./query.js')).queryCommand },
+  { name: 'serve', summary: 'serve the graph as a read-only SPARQL 1.1 endpoint on 127.0.0.1', load: async () => (await import('./serve.js')).serveCommand },
 ];

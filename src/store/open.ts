@@ -3,11 +3,7 @@
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { FilmkgError } from '../errors.js';
-import { toNTriples } from '../export/ntriples.js';
-import { buildGraph } from '../graph.js';
-import { DEFAULT_BASE } from '../iri.js';
 import { FILMS_DIR, PROJECT_ROOT } from '../paths.js';
-import { loadFilms } from '../pipeline.js';
 import { OxigraphStore } from './oxigraph.js';
 
 /** Where the graph comes from. */
@@ -51,12 +47,13 @@ export async function openGraphStore(options: GraphSourceOptions = {}): Promise<
   }
   const filmsDir = options.filmsDir ?? FILMS_DIR;
   const built = path.join(options.outDir ?? 'out', 'graph.nt');
-  const base = options.base ?? DEFAULT_BASE;
-  if (base === DEFAULT_BASE && options.filmsDir === undefined && existsSync(built)) {
+  if (options.base === undefined && options.filmsDir === undefined && existsSync(built)) {
     const builtAt = statSync(built).mtimeMs;
     const inputsAt = Math.max(newestMtime(filmsDir), newestMtime(path.join(PROJECT_ROOT, 'dist')));
     if (builtAt > inputsAt) return { store: OxigraphStore.fromText(readFileSync(built, 'utf8'), 'application/n-triples', built), source: built };
   }
-  const quads = buildGraph(await loadFilms(filmsDir), { base });
+  // Loaded only when needed: a one-shot query on an up-to-date build never loads the extractor or the mappers.
+  const [{ loadFilms }, { buildGraph }, { toNTriples }] = await Promise.all([import('../pipeline.js'), import('../graph.js'), import('../export/ntriples.js')]);
+  const quads = buildGraph(await loadFilms(filmsDir), options.base !== undefined ? { base: options.base } : {});
   return { store: OxigraphStore.fromText(toNTriples(quads)), source: `${filmsDir} (built in-process)` };
 }
