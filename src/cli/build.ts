@@ -3,13 +3,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { readFile } from 'node:fs/promises';
 import { FilmkgError } from '../errors.js';
-import { buildFiles } from '../export/build.js';
-import { checkFacts } from '../facts/check.js';
 import type { FilmFacts } from '../facts/model.js';
-import { writeFilesAtomic } from '../fsutil.js';
-import { DEFAULT_BASE } from '../iri.js';
+import { DEFAULT_BASE, checkBase } from '../iri.js';
 import { FILMS_DIR } from '../paths.js';
-import { loadFilms } from '../pipeline.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT, type Command } from './command.js';
 import type { CliIo } from './io.js';
@@ -36,6 +32,7 @@ the bad value); 2 usage error.
 
 /** Reads and checks one facts file; a bad value fails with the file and the path of the value. */
 async function readFactsFile(file: string): Promise<FilmFacts> {
+  const { checkFacts } = await import('../facts/check.js');
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -74,14 +71,18 @@ async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr(`filmkg build: unexpected argument "${positionals[0] as string}" (see filmkg build --help)\n`);
     return EXIT.usage;
   }
+  const base = checkBase(values.base ?? DEFAULT_BASE);
   const started = performance.now();
+  // Loaded here, not at the top: every command module is imported by the CLI registry, and the
+  // extractor, zod and jsonld would slow every other command's start-up.
+  const [{ loadFilms }, { buildFiles }, { writeFilesAtomic }] = await Promise.all([import('../pipeline.js'), import('../export/build.js'), import('../fsutil.js')]);
   const filmsDir = values.films !== undefined ? path.resolve(io.cwd, values.films) : FILMS_DIR;
   const outDir = path.resolve(io.cwd, values.out ?? 'out');
   if (values.films !== undefined && values.facts !== undefined) {
     throw new FilmkgError('USAGE', 'give either --films or --facts, not both (see filmkg build --help)');
   }
   const films = values.facts !== undefined ? await Promise.all(values.facts.map((f) => readFactsFile(path.resolve(io.cwd, f)))) : await loadFilms(filmsDir);
-  const build = await buildFiles(films, { base: values.base ?? DEFAULT_BASE });
+  const build = await buildFiles(films, { base });
   const written = await writeFilesAtomic(outDir, build.files);
   const ms = performance.now() - started;
 
