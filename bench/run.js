@@ -1,0 +1,14 @@
+// Runs every benchmark under bench/ one after another (npm run bench). Each prints its own figures.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.join(here, '..');
+spawnSync(process.execPath, [path.join(ROOT, 'bin/filmkg.js'), 'build'], { stdio: 'ignore' });
+for (const file of readdirSync(here).filter((f) => f.endsWith('.js') && f !== 'run.js').sort()) {
+  console.log(`\n## ${file}`);
+  const r = spawnSync(process.execPath, [path.join(here, file)], { stdio: 'inherit' });
+  if (r.status !== 0) process.exitCode = 1;
+}
