@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEndpoint } from '../src/server/endpoint.js';
 import { negotiate } from '../src/server/sparql-endpoint.js';
+import { canonicalTsv } from './helpers/results.js';
 
 let server: Awaited<ReturnType<typeof startEndpoint>>;
 let endpoint: string;
@@ -134,5 +135,25 @@ describe('content negotiation', () => {
     expect(negotiate('text/*', offered)).toBe('text/csv');
     expect(negotiate('application/json', offered)).toBe('application/sparql-results+json');
     expect(negotiate('image/png', offered)).toBeUndefined();
+  });
+});
+
+describe('every bundled query over HTTP', async () => {
+  const { bundledQueries } = await import('../src/sparql/bundled.js');
+  const { checkQuery } = await import('../src/sparql/check.js');
+  const { readFileSync } = await import('node:fs');
+  const path = await import('node:path');
+  it.each(bundledQueries().map((q) => [q.name, q] as const))('%s gives its reviewed results', async (_name, q) => {
+    const { form } = checkQuery(q.text);
+    const graph = form === 'CONSTRUCT' || form === 'DESCRIBE';
+    const accept = graph ? 'application/n-triples' : form === 'ASK' ? 'application/sparql-results+json' : 'text/tab-separated-values';
+    const res = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/sparql-query', accept }, body: q.text });
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    const expectedFile = path.join(import.meta.dirname, 'queries', `${q.name}.expected.${form === 'ASK' ? 'txt' : graph ? 'nt' : 'tsv'}`);
+    const expected = readFileSync(expectedFile, 'utf8');
+    if (form === 'ASK') expect(`${(JSON.parse(body) as { boolean: boolean }).boolean}\n`).toBe(expected);
+    else if (graph) expect(body.split('\n').filter((l) => l.trim() !== '').sort().map((l) => `${l}\n`).join('')).toBe(expected);
+    else expect(canonicalTsv(body)).toBe(expected);
   });
 });
