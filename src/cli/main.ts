@@ -34,9 +34,14 @@ Exit codes: 0 success; 1 bad input, failed check or unreachable service; 2 usage
 /** Runs the CLI with `argv` (arguments after `filmkg`) and resolves to the exit code. Never throws. */
 export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+  if (name === undefined) {
+    // No command is a usage error: the help goes to stderr so that nothing reaches a pipe.
+    io.stderr(mainHelp());
+    return EXIT.usage;
+  }
+  if (name === '-h' || name === '--help' || name === 'help') {
     io.stdout(mainHelp());
-    return name === undefined ? EXIT.usage : EXIT.ok;
+    return EXIT.ok;
   }
   if (name === '-V' || name === '--version') {
     io.stdout(`${version()}\n`);
