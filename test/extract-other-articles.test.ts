@@ -44,7 +44,12 @@ describe('Northern Static (fictional): other labels, pounds, a two-line label, a
   });
 
   it('reads production, distribution, reception and home media', () => {
-    expect(facts.production.map((p) => p.kind)).toEqual(['shooting-days', 'marketing-spend', 'score-composer']);
+    expect(facts.production.map((p) => [p.kind, 'value' in p ? p.value : p.money.text])).toEqual([
+      ['film-format', '35 mm'],
+      ['shooting-days', 41],
+      ['marketing-spend', 'less than £1 million'],
+      ['score-composer', 'Owen Pryce'],
+    ]);
     expect(facts.organisations.filter((o) => o.region).map((o) => `${o.name} (${o.region})`)).toEqual(['Parallax Releasing (United Kingdom)', 'Borealis Films (Canada)']);
     expect(facts.reviewScores.map((s) => s.score)).toEqual(['84%', '7.1/10', '71/100']);
     expect(facts.reviews).toMatchObject([{ critic: 'Peter Bradshaw', publication: 'The Guardian', summary: 'gave the film four stars' }]);

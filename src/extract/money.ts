@@ -1,15 +1,17 @@
 // Amounts of money as infoboxes and prose write them ("$3.5–4 million", "£12 million", "less than $2 million") as exact decimals.
 
-/** Currency signs and prefixes, longest first, with their ISO 4217 codes. */
+/** Currency signs and prefixes with their ISO 4217 codes; matched longest first ("US$" before "$"). */
 const CURRENCIES: ReadonlyArray<readonly [string, string]> = [
   ['US$', 'USD'],
   ['CA$', 'CAD'],
   ['C$', 'CAD'],
-  ['A$', 'AUD'],
   ['AU$', 'AUD'],
+  ['A$', 'AUD'],
   ['NZ$', 'NZD'],
   ['HK$', 'HKD'],
   ['R$', 'BRL'],
+  ['CN¥', 'CNY'],
+  ['RMB', 'CNY'],
   ['$', 'USD'],
   ['£', 'GBP'],
   ['€', 'EUR'],
@@ -19,8 +21,23 @@ const CURRENCIES: ReadonlyArray<readonly [string, string]> = [
   ['CHF', 'CHF'],
 ];
 
-const SCALES: Record<string, number> = { thousand: 3, million: 6, billion: 9 };
-const QUALIFIERS = ['less than', 'more than', 'about', 'over'] as const;
+/** Scale words and the power of ten they stand for (crore and lakh as Indian articles write them). */
+const SCALES: Record<string, number> = { thousand: 3, lakh: 5, million: 6, crore: 7, billion: 9 };
+const SCALE_RE = Object.keys(SCALES).join('|');
+
+/** How the model records a bound, and the words articles use for it. */
+const QUALIFIER_WORDS: Record<string, 'less than' | 'more than' | 'about' | 'over'> = {
+  'less than': 'less than',
+  under: 'less than',
+  'more than': 'more than',
+  over: 'over',
+  about: 'about',
+  around: 'about',
+  approximately: 'about',
+  roughly: 'about',
+  'an estimated': 'about',
+  'est.': 'about',
+};
 
 /** A parsed amount: exact figure or bounds, in whole units, as decimal strings. */
 export interface ParsedMoney {
@@ -28,7 +45,7 @@ export interface ParsedMoney {
   amount?: string;
   lower?: string;
   upper?: string;
-  qualifier?: (typeof QUALIFIERS)[number];
+  qualifier?: 'less than' | 'more than' | 'about' | 'over';
   /** The matched text, normalised. */
   text: string;
 }
@@ -48,34 +65,40 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const CURRENCY_RE = CURRENCIES.map(([sign]) => escapeRe(sign)).join('|');
-const NUMBER = '\\d[\\d,]*(?:\\.\\d+)?';
+const CURRENCY_RE = [...CURRENCIES].sort((a, b) => b[0].length - a[0].length).map(([sign]) => escapeRe(sign)).join('|');
+const QUALIFIER_RE = Object.keys(QUALIFIER_WORDS).sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+/** A figure: digits with thousands commas and an optional decimal part. */
+const NUMBER = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
 const MONEY_RE = new RegExp(
-  `(?:(${QUALIFIERS.join('|')}) )?(${CURRENCY_RE}) ?(${NUMBER})(?: ?(million|billion|thousand))?(?: ?[–-] ?(?:${CURRENCY_RE})? ?(${NUMBER}))?(?: ?(million|billion|thousand))?`,
+  `(?:\\b(${QUALIFIER_RE}) )?(${CURRENCY_RE}) ?(${NUMBER})(?: (${SCALE_RE})\\b)?` +
+    `(?: ?(?:[–—-]|to) ?(?:${CURRENCY_RE})? ?(${NUMBER})(?: (${SCALE_RE})\\b)?)?`,
+  'i',
 );
 
 /**
- * Finds the first amount of money in `text` (already normalised, markers stripped). A range
- * shares the scale word written after its upper bound (`$3.5–4 million` → 3500000–4000000).
+ * Finds the first amount of money in `text` (normalised: plain spaces; markers may remain). A range
+ * shares the scale word written after its upper bound (`$3.5–4 million` → 3500000–4000000);
+ * a bound keeps its qualifier (`less than $2 million` → upper 2000000).
  */
 export function findMoney(text: string): ParsedMoney | undefined {
   const m = MONEY_RE.exec(text);
   if (!m) return undefined;
-  const [matched, qualifier, sign, first, firstScale, second, secondScale] = m;
-  const currency = CURRENCIES.find(([s]) => s === sign)?.[1] ?? 'USD';
-  const scaleWord = secondScale ?? firstScale;
-  const zeros = scaleWord ? (SCALES[scaleWord] ?? 0) : 0;
+  const [matched, qualifierWord, sign, first, firstScale, second, secondScale] = m;
+  const currency = CURRENCIES.find(([s]) => s.toLowerCase() === (sign as string).toLowerCase())?.[1] ?? 'USD';
+  const zerosOf = (word: string | undefined) => (word ? (SCALES[word.toLowerCase()] ?? 0) : 0);
   const out: ParsedMoney = { currency, text: matched.trim() };
-  if (qualifier) out.qualifier = qualifier as ParsedMoney['qualifier'];
+  const qualifier = qualifierWord ? QUALIFIER_WORDS[qualifierWord.toLowerCase()] : undefined;
+  if (qualifier) out.qualifier = qualifier;
   if (second !== undefined) {
-    out.lower = scaleDecimal(first as string, firstScale ? (SCALES[firstScale] ?? 0) : zeros);
-    out.upper = scaleDecimal(second, zeros);
+    // "$3.5–4 million": the lower bound takes the upper's scale unless it has its own.
+    out.lower = scaleDecimal(first as string, zerosOf(firstScale ?? secondScale));
+    out.upper = scaleDecimal(second, zerosOf(secondScale ?? firstScale));
   } else if (qualifier === 'less than') {
-    out.upper = scaleDecimal(first as string, zeros);
+    out.upper = scaleDecimal(first as string, zerosOf(firstScale));
   } else if (qualifier === 'more than' || qualifier === 'over') {
-    out.lower = scaleDecimal(first as string, zeros);
+    out.lower = scaleDecimal(first as string, zerosOf(firstScale));
   } else {
-    out.amount = scaleDecimal(first as string, zeros);
+    out.amount = scaleDecimal(first as string, zerosOf(firstScale));
   }
   return out;
 }

@@ -14,6 +14,10 @@ export interface Sentence {
 /** A name: capitalised words (a word may end in a period only before another capitalised word: "A. O. Scott"). */
 const NAME_WORD = "\\p{Lu}[\\p{L}\\p{M}'’-]*(?:\\.(?= \\p{Lu}))?";
 const NAME = `${NAME_WORD}(?: (?:${NAME_WORD}|of|de|van|von))*`;
+/** A person's full name: at least two capitalised words ("Julian Sands", "Piet van Rooyen"), never a lone first name. */
+const FULL_NAME = `${NAME_WORD}(?: (?:de |van |von |da |del )?${NAME_WORD})+`;
+/** A person's name, full or a surname alone ("Ebert"), with no "of" (which would swallow "X of The Times"). */
+const PERSON = `${NAME_WORD}(?: (?:de |van |von |da |del )?${NAME_WORD})*`;
 /** An organisation's name may start with a figure ("21st Century Film Corporation") and hold a slash ("MGM/UA"). */
 const ORG = "[\\p{Lu}0-9][\\p{L}\\p{M}0-9'’.&/-]*(?: (?:[\\p{Lu}0-9][\\p{L}\\p{M}0-9'’.&/-]*|of|de))*";
 
@@ -56,6 +60,9 @@ export function sentenceEvidence(s: Sentence): Evidence {
   return part ? evidence(s.line, { part }) : { ...evidence(s.line), ...markersIn(s.text) };
 }
 
+/** Genre words English writes with a capital, which the lead puts after the nationalities. */
+const CAPITALISED_GENRES = new Set(['Western', 'Christmas', 'Gothic', 'Bollywood', 'Yuletide']);
+
 /** Facts read from the lead sentence: "X is a 1995 American drama film … based on the … 1990 novel … by Y". */
 export interface LeadFacts {
   year?: { value: number; evidence: Evidence };
@@ -70,14 +77,19 @@ export function readLead(lead: readonly ArticleLine[]): LeadFacts {
   const out: LeadFacts = { nationalities: [], genres: [] };
   const first = sentences(lead)[0];
   if (!first) return out;
-  const m = /^.+? is an? (\d{4}) ((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)? )*)((?:[a-z-]+ )*?)film\b/.exec(first.text);
+  const m = /^.+? is an? (\d{4}) ((?:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)* )*)((?:[\p{Ll}-]+ )*?)film\b/u.exec(first.text);
   if (m) {
     const ev = sentenceEvidence(first);
     const part = rawPart(first.line, m[0]);
     const leadEv = part ? evidence(first.line, { part }) : ev;
     out.year = { value: Number(m[1]), evidence: leadEv };
-    for (const n of (m[2] as string).trim().split(' ').filter(Boolean)) out.nationalities.push({ value: n, evidence: leadEv });
-    const genre = (m[3] as string).trim();
+    // Capitalised words before the genre are nationalities ("American", "British-Canadian"), except genres
+    // that English capitalises ("a 1960 American Western film").
+    const capitalised = (m[2] as string).trim().split(' ').filter(Boolean);
+    const firstGenre = capitalised.findIndex((w) => CAPITALISED_GENRES.has(w));
+    const nationalities = firstGenre < 0 ? capitalised : capitalised.slice(0, firstGenre);
+    for (const n of nationalities) out.nationalities.push({ value: n, evidence: leadEv });
+    const genre = [...(firstGenre < 0 ? [] : capitalised.slice(firstGenre)), (m[3] as string).trim()].filter(Boolean).join(' ');
     if (genre) out.genres.push({ value: genre, evidence: leadEv });
   }
   const b = new RegExp(`based on (?:the |a |an )?((?:[a-z-]+ )*?)(?:(\\d{4}) )?((?:radio |stage |graphic |short |comic )?(?:novel|play|story|book|memoir|musical|film))( of the same name)? by (${NAME})`, 'u').exec(first.text);
@@ -110,9 +122,23 @@ export function readCast(all: readonly Sentence[], bullets: readonly ArticleLine
       const part = rawPart(s.line, m[0]);
       out.push({ actor: m[1] as string, ...(m[2] ? { character: m[2] } : {}), evidence: part ? evidence(s.line, { part }) : sentenceEvidence(s) });
     }
-    for (const m of s.text.matchAll(new RegExp(`played by (${NAME})`, 'gu'))) {
+    for (const m of s.text.matchAll(new RegExp(`(?:played|portrayed) by (${NAME})`, 'gu'))) {
       const part = rawPart(s.line, m[0]);
       out.push({ actor: m[1] as string, evidence: part ? evidence(s.line, { part }) : sentenceEvidence(s) });
+    }
+    // "Julian Sands plays Yuri": an actor and the character the sentence names.
+    for (const m of s.text.matchAll(new RegExp(`(${FULL_NAME}) (?:plays|played|portrays|portrayed) (?!an? |the |him|her)(\\p{Lu}[\\p{L}'’.-]*(?: \\p{Lu}[\\p{L}'’.-]*)*)`, 'gu'))) {
+      const part = rawPart(s.line, m[0]);
+      out.push({ actor: m[1] as string, character: m[2] as string, evidence: part ? evidence(s.line, { part }) : sentenceEvidence(s) });
+    }
+    // "The film stars A, B and C": actors, in the order written, without characters.
+    const list = new RegExp(`\\b(?:It|The film|[A-Z][\\w'’ ]*?) (?:stars|starred) (${NAME}(?:, ${NAME})*,? and ${NAME})(?=[,.;]|$| in )`, 'u').exec(stripMarkers(s.text));
+    if (list) {
+      const names = (list[1] as string).split(/, and |, | and /);
+      for (const name of names) {
+        const part = rawPart(s.line, name);
+        out.push({ actor: name, evidence: part ? evidence(s.line, { part }) : sentenceEvidence(s) });
+      }
     }
   }
   for (const line of bullets) {
@@ -158,9 +184,15 @@ export function readProduction(all: readonly Sentence[], people: readonly string
   for (const s of all) {
     const t = stripMarkers(s.text);
     const ev = () => sentenceEvidence(s);
-    const format = /filmed in ((?:super )?\d+ ?mm)(?: film)? instead of (\d+ ?mm)/i.exec(s.text.replace(/\[\d+\]/g, ''));
+    const format = /(?:filmed|shot) (?:in|on) ((?:super ?)?\d+ ?mm)(?: film)? instead of (\d+ ?mm)/i.exec(t);
     if (format) out.push({ kind: 'film-format', value: spaceMm(format[1] as string), insteadOf: spaceMm(format[2] as string), evidence: ev() });
-    const days = /(?:Filming|Shooting|Principal photography) (?:took place over|lasted|took|ran for) (\d+) days/i.exec(t);
+    // "The film was shot on 35 mm film": a format with nothing it replaced.
+    const shotOn = /\b(?:was|were) (?:filmed|shot) (?:in|on) ((?:super ?)?\d+ ?mm)\b(?! ?(?:film )?instead of)/i.exec(t);
+    if (shotOn && !format) out.push({ kind: 'film-format', value: spaceMm(shotOn[1] as string), evidence: ev() });
+    const days =
+      /(?:Filming|Shooting|Principal photography) (?:took place over|lasted|took|ran for|was completed in) (\d+) days/i.exec(t) ??
+      /\b(?:was|were) (?:shot|filmed) (?:in|over) (\d+) days/i.exec(t) ??
+      /\b(\d+)-day (?:shoot|shooting schedule)/i.exec(t);
     if (days) out.push({ kind: 'shooting-days', value: Number(days[1]), evidence: ev() });
     const score = /^(?:The [^,]+ and )?([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:ended up )?(?:[a-z]+ [^,]*? and )?(?:composing|composed|wrote) (?:his|her|their) own score/.exec(t);
     if (score) out.push({ kind: 'score-composer', value: resolve(score[1] as string), evidence: ev() });
@@ -173,11 +205,10 @@ export function readProduction(all: readonly Sentence[], people: readonly string
       const date = parseDate(death[3] as string);
       out.push({ kind: 'source-author-death', value: death[1] as string, ...(date ? { date } : {}), cause: death[2] as string, evidence: ev() });
     }
-    const marketing = /spent ((?:less than|more than|about|over) )?([^ ]*\d[^ ]*(?: (?:million|billion|thousand))?) (?:on )?marketing/.exec(t);
-    if (marketing) {
-      const money = findMoney(`${marketing[1] ?? ''}${marketing[2] as string}`);
-      if (money) out.push({ kind: 'marketing-spend', money: { ...money, evidence: ev() }, evidence: ev() });
-    }
+    // "spent less than $2 million marketing the film", "spent $5 million on marketing", "a marketing budget of £1 million".
+    const marketing = /\bspent ((?:[a-z]+ )*?[^ ]*\d[^ ]*(?: (?:thousand|million|billion))?) (?:on )?(?:marketing|advertising|promoting)\b/.exec(t) ?? /\b(?:marketing|advertising|promotional) (?:budget|costs?|spend) (?:of|was|were) ((?:[a-z]+ )*?[^ ]*\d[^ ]*(?: (?:thousand|million|billion))?)/.exec(t);
+    const spend = marketing ? findMoney(marketing[1] as string) : undefined;
+    if (spend) out.push({ kind: 'marketing-spend', money: { ...spend, evidence: ev() }, evidence: ev() });
   }
   return out;
 }
@@ -199,9 +230,14 @@ export function readReleases(all: readonly Sentence[]): Release[] {
       const date = parseDayDate(m[2] as string);
       if (date) out.push({ date, kind: 'Premiere', place: m[1] as string, evidence: sentenceEvidence(s) });
     }
-    for (const m of t.matchAll(new RegExp(`(?:released|opened) nationwide on (${DAY_DATE_PATTERN})`, 'gu'))) {
+    for (const m of t.matchAll(new RegExp(`(?:released|opened) (?:nationwide|wide) on (${DAY_DATE_PATTERN})`, 'gu'))) {
       const date = parseDayDate(m[1] as string);
       if (date) out.push({ date, kind: 'Wide', evidence: sentenceEvidence(s) });
+    }
+    // "was released (theatrically) in the United Kingdom on 22 October 2004": a place, no kind.
+    for (const m of t.matchAll(new RegExp(`(?:was|were) released (?:theatrically )?in (the [A-Z][\\w ]+?|[A-Z][\\w ]+?) on (${DAY_DATE_PATTERN})`, 'gu'))) {
+      const date = parseDayDate(m[2] as string);
+      if (date) out.push({ date, place: (m[1] as string).replace(/^the /, ''), evidence: sentenceEvidence(s) });
     }
   }
   return out;
@@ -278,25 +314,49 @@ export function readHomeMedia(all: readonly Sentence[]): HomeMediaRelease[] {
   return out;
 }
 
-/** Review aggregators: Rotten Tomatoes approval and average, Metacritic score, with counts and verdicts. */
+/** Review aggregators: Rotten Tomatoes approval and average, Metacritic score, with counts, consensus and verdicts. */
 export function readReviewScores(all: readonly Sentence[]): ReviewScore[] {
   const out: ReviewScore[] = [];
   for (let i = 0; i < all.length; i++) {
     const s = all[i] as Sentence;
     const t = stripMarkers(s.text);
-    const rt = /On Rotten Tomatoes, the film (?:received|has|holds) an approval rating of (\d+)% based on (\d+) (reviews|critics)(?:, with an average rating of ([\d.]+)\/(10))?/.exec(t);
-    if (rt) {
+    if (/\bRotten Tomatoes\b/.test(t)) {
+      // "an approval rating of 91% based on 53 reviews" or (newer articles) "91% of 53 critics' reviews are positive".
+      const approval = /approval rating of (\d+(?:\.\d+)?)%(?:,? based on (\d+) (reviews|critics))?/.exec(t);
+      const share = approval ? undefined : /(\d+(?:\.\d+)?)% of (?:the )?(\d+) (critics'? reviews|reviews|critics)/.exec(t);
+      const [value, count, unit] = approval ? [approval[1], approval[2], approval[3]] : share ? [share[1], share[2], share[3]] : [];
+      const average = /average (?:rating|score) (?:of|is) (\d+(?:\.\d+)?)\/(\d+)/.exec(t);
+      // The consensus may sit in this sentence or the next; it then carries the citation for both.
       const next = all[i + 1];
-      const consensus = next && /critical consensus reads,? "(.+)"$/.exec(stripMarkers(next.text).replace(/\.$/, ''));
-      // The consensus sentence carries the citation for both, so the evidence spans the two sentences.
-      const both = consensus && next ? rawPart(s.line, `${s.text} ${next.text}`) : undefined;
+      const own = /consensus (?:reads|states|says|is)[,:]? "(.+)"/.exec(t);
+      const following = own || !next || next.line !== s.line ? undefined : /consensus (?:reads|states|says|is)[,:]? "(.+)"/.exec(stripMarkers(next.text));
+      const consensus = own ?? following;
+      const both = following && next ? rawPart(s.line, `${s.text} ${next.text}`) : undefined;
       const ev = both ? evidence(s.line, { part: both }) : sentenceEvidence(s);
-      const extra = consensus ? { consensus: (consensus[1] as string).replace(/\.$/, '.') } : {};
-      out.push({ aggregator: 'Rotten Tomatoes', method: 'approval', score: `${rt[1]}%`, value: rt[1] as string, best: '100', reviewCount: Number(rt[2]), countUnit: rt[3] as string, ...extra, evidence: ev });
-      if (rt[4]) out.push({ aggregator: 'Rotten Tomatoes', method: 'average', score: `${rt[4]}/${rt[5]}`, value: rt[4], best: rt[5] as string, reviewCount: Number(rt[2]), countUnit: rt[3] as string, evidence: ev });
+      const counted = count ? { reviewCount: Number(count), countUnit: (unit as string).replace(/^critics'? reviews$/, 'reviews') } : {};
+      if (value !== undefined) {
+        out.push({ aggregator: 'Rotten Tomatoes', method: 'approval', score: `${value}%`, value, best: '100', ...counted, ...(consensus ? { consensus: consensus[1] as string } : {}), evidence: ev });
+      }
+      if (average) out.push({ aggregator: 'Rotten Tomatoes', method: 'average', score: `${average[1]}/${average[2]}`, value: average[1] as string, best: average[2] as string, ...counted, evidence: ev });
     }
-    const mc = /score of (\d+) out of (100) on Metacritic, based on (\d+) (critics|reviews), indicating "([^"]+)"/.exec(t);
-    if (mc) out.push({ aggregator: 'Metacritic', method: 'metascore', score: `${mc[1]}/100`, value: mc[1] as string, best: '100', reviewCount: Number(mc[3]), countUnit: mc[4] as string, verdict: mc[5] as string, evidence: sentenceEvidence(s) });
+    if (/\bMetacritic\b/.test(t)) {
+      // "a score of 82 out of 100 on Metacritic, based on 23 critics, indicating "universal acclaim"", or "a weighted average score of 82 out of 100".
+      const score = /(?:score|average|rating) of (\d+) out of 100\b/.exec(t);
+      const count = /based on (\d+) (critics|reviews)/.exec(t);
+      const verdict = /indicating "([^"]+)"/.exec(t);
+      if (score) {
+        out.push({
+          aggregator: 'Metacritic',
+          method: 'metascore',
+          score: `${score[1]}/100`,
+          value: score[1] as string,
+          best: '100',
+          ...(count ? { reviewCount: Number(count[1]), countUnit: count[2] as string } : {}),
+          ...(verdict ? { verdict: verdict[1] as string } : {}),
+          evidence: sentenceEvidence(s),
+        });
+      }
+    }
   }
   return out;
 }
@@ -312,15 +372,16 @@ export function readCritics(all: readonly Sentence[]): { reviews: CriticReview[]
     const summary = /^(.+?) gave the film ([^.]+)\.?$/.exec(t);
     if (summary) {
       // "A from P and B from Q and R gave the film high marks": split before each "<Name> from".
-      for (const part of (summary[1] as string).split(/ and (?=[A-Z][\w'.-]+ [A-Z][\w'.-]+ from )/)) {
-        const m = new RegExp(`^(${NAME}) from (.+)$`, 'u').exec(part);
+      for (const part of (summary[1] as string).split(/ and (?=[A-Z][\w'.-]+ [A-Z][\w'.-]+ (?:from|of) )/)) {
+        const m = new RegExp(`^(${NAME}) (?:from|of) (?:the )?(.+)$`, 'u').exec(part);
         if (!m) continue;
         critics.set(m[1] as string, m[2] as string);
         reviews.push({ critic: m[1] as string, publication: m[2] as string, summary: `gave the film ${summary[2] as string}`, evidence: sentenceEvidence(s) });
       }
       continue;
     }
-    const wrote = new RegExp(`^(${NAME})(?: from (${NAME}))? wrote(?:,| that| [^"]*?)? ?"(.+)"\\.?$`, 'u').exec(t);
+    // "Ebert wrote, "…"", "Leonard Klady from Variety wrote X was "…"", "Janet Maslin of The New York Times called it "…"".
+    const wrote = new RegExp(`^(${PERSON})(?: (?:from|of) (?:the )?(${NAME}))?,? (?:wrote|called (?:it|the film)|described (?:it|the film) as)(?:,| that| [^"]*?)? ?"(.+)"\\.?$`, 'u').exec(t);
     if (wrote) {
       const critic = fullName(wrote[1] as string);
       const publication = (wrote[2] as string | undefined) ?? critics.get(critic);
