@@ -7,6 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { stats } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, concurrency: { type: 'string', default: '8' } } });
@@ -50,12 +51,11 @@ try {
     }),
   );
   const elapsed = (performance.now() - t0) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q) => latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)];
+  const st = stats(latencies);
   const rps = latencies.length / elapsed;
   console.log(`filmkg endpoint benchmark — simple SELECT, ${CONCURRENCY} concurrent keep-alive clients for ${SECONDS} s from a separate process; Node ${process.version}`);
   console.log(`requests: ${latencies.length}; throughput: ${rps.toFixed(0)} req/s (target ≥ 1000: ${rps >= 1000 ? 'met' : 'NOT met'})`);
-  console.log(`latency: median ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms, p99 ${at(0.99).toFixed(2)} ms`);
+  console.log(`latency: median ${st.median.toFixed(2)} ms, p95 ${st.p95.toFixed(2)} ms, p99 ${st.p99.toFixed(2)} ms`);
 } finally {
   agent.destroy();
   child.kill('SIGTERM');

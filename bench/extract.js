@@ -6,6 +6,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { stats } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '200' }, 'process-runs': { type: 'string', default: '15' } } });
@@ -16,11 +17,6 @@ const { extractFacts } = await import(path.join(ROOT, 'dist/extract/index.js'));
 const { loadFilm } = await import(path.join(ROOT, 'dist/pipeline.js'));
 const { FILMS_DIR, DEFAULT_FILM } = await import(path.join(ROOT, 'dist/paths.js'));
 
-function stats(samples) {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
-  return { median: at(0.5), p95: at(0.95), min: s[0] };
-}
 const fmt = (x) => `${x.toFixed(2)} ms`;
 const line = (label, st) => console.log(`${label.padEnd(46)} median ${fmt(st.median)}  p95 ${fmt(st.p95)}  min ${fmt(st.min)}`);
 

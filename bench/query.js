@@ -6,6 +6,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { stats } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '200' }, 'process-runs': { type: 'string', default: '10' } } });
@@ -16,13 +17,10 @@ const { bundledQueries } = await import(path.join(ROOT, 'dist/sparql/bundled.js'
 const { checkQuery } = await import(path.join(ROOT, 'dist/sparql/check.js'));
 const { openGraphStore } = await import(path.join(ROOT, 'dist/store/open.js'));
 
-function stats(samples) {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
-  return { median: at(0.5), p95: at(0.95) };
-}
 const fmt = (x) => x.toFixed(3).padStart(8);
 
+// A fresh build, so that the one-shot runs below answer from out/graph.nt as users do after `npm start`.
+spawnSync(process.execPath, [path.join(ROOT, 'bin/filmkg.js'), 'build'], { stdio: 'ignore' });
 const { store, source } = await openGraphStore();
 console.log(`filmkg query benchmark — ${await store.size()} triples from ${source}; Node ${process.version}; ${RUNS} warm runs each`);
 console.log(`${'query'.padEnd(36)} ${'median ms'.padStart(9)} ${'p95 ms'.padStart(8)}`);

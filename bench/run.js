@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.join(here, '..');
 spawnSync(process.execPath, [path.join(ROOT, 'bin/filmkg.js'), 'build'], { stdio: 'ignore' });
-for (const file of readdirSync(here).filter((f) => f.endsWith('.js') && f !== 'run.js').sort()) {
+for (const file of readdirSync(here).filter((f) => f.endsWith('.js') && f !== 'run.js' && f !== 'stats.js').sort()) {
   console.log(`\n## ${file}`);
   const r = spawnSync(process.execPath, [path.join(here, file)], { stdio: 'inherit' });
   if (r.status !== 0) process.exitCode = 1;
