@@ -1,5 +1,5 @@
 // Benchmark of extraction: in-process extract (+ curate + check) of the bundled article, and whole-process `filmkg extract`.
-// Prints figures (median, p95, min); run `npm run build:ts` first. Usage: node bench/extract.js [--runs N] [--process-runs N]
+// Prints figures (median, p95, min); run `npm run build:ts` first. Usage: node bench/extract.js [--runs N≥50] [--process-runs N≥10]
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,8 +10,8 @@ import { stats } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '200' }, 'process-runs': { type: 'string', default: '15' } } });
-const RUNS = Number(values.runs);
-const PROCESS_RUNS = Number(values['process-runs']);
+const RUNS = Math.max(50, Number(values.runs));
+const PROCESS_RUNS = Math.max(10, Number(values['process-runs']));
 
 const { extractFacts } = await import(path.join(ROOT, 'dist/extract/index.js'));
 const { loadFilm } = await import(path.join(ROOT, 'dist/pipeline.js'));
@@ -47,7 +47,8 @@ for (let i = 0; i < PROCESS_RUNS; i++) {
   if (r.status !== 0) throw new Error(`filmkg extract failed: ${r.stderr}`);
 }
 
-console.log(`filmkg extraction benchmark — ${DEFAULT_FILM} (${text.split('\n').length} lines, ${Buffer.byteLength(text)} bytes); Node ${process.version}`);
+const lineCount = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+console.log(`filmkg extraction benchmark — ${DEFAULT_FILM} (${lineCount} lines, ${Buffer.byteLength(text)} bytes); Node ${process.version}`);
 line(`extract (in-process, ${RUNS} runs)`, stats(extractOnly));
 line(`read + extract + curate + check (${RUNS} runs)`, stats(full));
 line(`whole process \`filmkg extract\` (${PROCESS_RUNS} runs)`, stats(processes));

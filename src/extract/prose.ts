@@ -72,6 +72,8 @@ export interface LeadFacts {
   basedOn?: Pick<BasedOn, 'form' | 'year' | 'descriptors' | 'author'> & { sameName: boolean; evidence: Evidence };
 }
 
+const BASED_ON = new RegExp(`based on (?:the |a |an )?((?:[a-z-]+ )*?)(?:(\\d{4}) )?((?:radio |stage |graphic |short |comic )?(?:novel|play|story|book|memoir|musical|film))( of the same name)? by (${NAME})`, 'u');
+
 /** Reads year, nationality, genre and the source work's form from the lead sentence. */
 export function readLead(lead: readonly ArticleLine[]): LeadFacts {
   const out: LeadFacts = { nationalities: [], genres: [] };
@@ -92,7 +94,7 @@ export function readLead(lead: readonly ArticleLine[]): LeadFacts {
     const genre = [...(firstGenre < 0 ? [] : capitalised.slice(firstGenre)), (m[3] as string).trim()].filter(Boolean).join(' ');
     if (genre) out.genres.push({ value: genre, evidence: leadEv });
   }
-  const b = new RegExp(`based on (?:the |a |an )?((?:[a-z-]+ )*?)(?:(\\d{4}) )?((?:radio |stage |graphic |short |comic )?(?:novel|play|story|book|memoir|musical|film))( of the same name)? by (${NAME})`, 'u').exec(first.text);
+  const b = first.text.includes('based on ') ? BASED_ON.exec(first.text) : null;
   if (b) {
     const part = rawPart(first.line, b[0]);
     out.basedOn = {
@@ -114,25 +116,33 @@ export interface ProseCast {
   evidence: Evidence;
 }
 
+const STARS_AS = new RegExp(`(${NAME}) (?:stars|starred|co-stars) as (?:an? |the )?([A-Z][\\w'.-]*(?: [A-Z][\\w'.-]*)*)?`, 'gu');
+const PLAYED_BY = new RegExp(`(?:played|portrayed) by (${NAME})`, 'gu');
+const PLAYS_CHARACTER = new RegExp(`(${FULL_NAME}) (?:plays|played|portrays|portrayed) (?!an? |the |him|her)(\\p{Lu}[\\p{L}'’.-]*(?: \\p{Lu}[\\p{L}'’.-]*)*)`, 'gu');
+const STARS_LIST = new RegExp(`\\b(?:It|The film|[A-Z][\\w'’ ]*?) (?:stars|starred) (${NAME}(?:, ${NAME})*,? and ${NAME})(?=[,.;]|$| in )`, 'u');
+const CAST_BULLET = new RegExp(`^•?\\s*(${NAME}) as (.+)$`, 'u');
+
 /** "Nicolas Cage stars as a suicidal alcoholic", "a prostitute played by Elisabeth Shue", "X as Y" bullets. */
 export function readCast(all: readonly Sentence[], bullets: readonly ArticleLine[]): ProseCast[] {
   const out: ProseCast[] = [];
   for (const s of all) {
-    for (const m of s.text.matchAll(new RegExp(`(${NAME}) (?:stars|starred|co-stars) as (?:an? |the )?([A-Z][\\w'.-]*(?: [A-Z][\\w'.-]*)*)?`, 'gu'))) {
+    // Cheap word tests first: the name patterns are slow to try at every position of every sentence.
+    const cues = s.text;
+    for (const m of / (?:stars|starred|co-stars) as /.test(cues) ? cues.matchAll(STARS_AS) : []) {
       const part = rawPart(s.line, m[0]);
       out.push({ actor: m[1] as string, ...(m[2] ? { character: m[2] } : {}), evidence: part ? evidence(s.line, { part }) : sentenceEvidence(s) });
     }
-    for (const m of s.text.matchAll(new RegExp(`(?:played|portrayed) by (${NAME})`, 'gu'))) {
+    for (const m of / (?:played|portrayed) by /.test(cues) ? cues.matchAll(PLAYED_BY) : []) {
       const part = rawPart(s.line, m[0]);
       out.push({ actor: m[1] as string, evidence: part ? evidence(s.line, { part }) : sentenceEvidence(s) });
     }
     // "Julian Sands plays Yuri": an actor and the character the sentence names.
-    for (const m of s.text.matchAll(new RegExp(`(${FULL_NAME}) (?:plays|played|portrays|portrayed) (?!an? |the |him|her)(\\p{Lu}[\\p{L}'’.-]*(?: \\p{Lu}[\\p{L}'’.-]*)*)`, 'gu'))) {
+    for (const m of / (?:plays|played|portrays|portrayed) /.test(cues) ? cues.matchAll(PLAYS_CHARACTER) : []) {
       const part = rawPart(s.line, m[0]);
       out.push({ actor: m[1] as string, character: m[2] as string, evidence: part ? evidence(s.line, { part }) : sentenceEvidence(s) });
     }
     // "The film stars A, B and C": actors, in the order written, without characters.
-    const list = new RegExp(`\\b(?:It|The film|[A-Z][\\w'’ ]*?) (?:stars|starred) (${NAME}(?:, ${NAME})*,? and ${NAME})(?=[,.;]|$| in )`, 'u').exec(stripMarkers(s.text));
+    const list = / (?:stars|starred) /.test(cues) ? STARS_LIST.exec(stripMarkers(cues)) : null;
     if (list) {
       const names = (list[1] as string).split(/, and |, | and /);
       for (const name of names) {
@@ -142,7 +152,7 @@ export function readCast(all: readonly Sentence[], bullets: readonly ArticleLine
     }
   }
   for (const line of bullets) {
-    const m = new RegExp(`^•?\\s*(${NAME}) as (.+)$`, 'u').exec(line.text.replace(/^•\s*/, ''));
+    const m = CAST_BULLET.exec(line.text.replace(/^•\s*/, ''));
     if (m) out.push({ actor: m[1] as string, character: stripMarkers(m[2] as string), evidence: evidence(line) });
   }
   return out;
@@ -155,6 +165,8 @@ export interface PlotCharacter {
 }
 
 const ROLE_NOUNS = 'widower|widow|keeper|granddaughter|grandson|grandfather|grandmother|rival|pimp|boss|wife|husband|friend|girlfriend|boyfriend|landlady|landlord|therapist|brother|sister|mother|father|daughter|son|partner|neighbor|neighbour|detective|doctor|woman|man|girl|boy|colleague|agent|manager';
+
+const ROLE_NOUN_NAME = new RegExp(`(?<![\\p{L}])(?:an? |the |his |her |their )?(?:[a-z]+ )?(?:${ROLE_NOUNS}),? (\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?)(?=[,. ])`, 'gu');
 
 /**
  * Characters the plot introduces: "Ben Sanderson is an alcoholic…", "a woman, Sera,", "pimp Yuri Butsov".
@@ -170,12 +182,16 @@ export function readPlotCharacters(plot: readonly ArticleLine[], exclude: Readon
   for (const s of sentences(plot)) {
     const intro = /^(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?) is an? \p{Ll}/u.exec(s.text);
     if (intro) add(intro[1] as string, s, intro[0].replace(/ is an? \p{Ll}$/u, ''));
-    for (const m of s.text.matchAll(new RegExp(`(?<![\\p{L}])(?:an? |the |his |her |their )?(?:[a-z]+ )?(?:${ROLE_NOUNS}),? (\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?)(?=[,. ])`, 'gu'))) {
+    for (const m of s.text.matchAll(ROLE_NOUN_NAME)) {
       add(m[1] as string, s, m[0].trim());
     }
   }
   return [...found.values()];
 }
+
+const COMPOSED_THE_SCORE = new RegExp(`^(${NAME}) (?:composed|wrote) the (?:film's )?(?:musical )?score`, 'u');
+const SCORE_COMPOSED_BY = new RegExp(`\\bscore (?:was )?composed (?:and performed )?by (${NAME})`, 'u');
+const AUTHOR_DIED = new RegExp(`(${NAME}), who died (?:of|from) ([a-z ]+?) in (${MONTH_PATTERN} \\d{4}|\\d{4})`, 'u');
 
 /** Production facts: film format, shooting days, who composed the score, the source author's death, marketing spend. */
 export function readProduction(all: readonly Sentence[], people: readonly string[]): ProductionFact[] {
@@ -196,11 +212,12 @@ export function readProduction(all: readonly Sentence[], people: readonly string
     if (days) out.push({ kind: 'shooting-days', value: Number(days[1]), evidence: ev() });
     const score = /^(?:The [^,]+ and )?([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:ended up )?(?:[a-z]+ [^,]*? and )?(?:composing|composed|wrote) (?:his|her|their) own score/.exec(t);
     if (score) out.push({ kind: 'score-composer', value: resolve(score[1] as string), evidence: ev() });
-    const composedThe = new RegExp(`^(${NAME}) (?:composed|wrote) the (?:film's )?(?:musical )?score`, 'u').exec(t);
+    const hasScore = t.includes('score');
+    const composedThe = hasScore ? COMPOSED_THE_SCORE.exec(t) : null;
     if (composedThe) out.push({ kind: 'score-composer', value: resolve(composedThe[1] as string), evidence: ev() });
-    const scoreBy = new RegExp(`\\bscore (?:was )?composed (?:and performed )?by (${NAME})`, 'u').exec(t);
+    const scoreBy = hasScore ? SCORE_COMPOSED_BY.exec(t) : null;
     if (scoreBy) out.push({ kind: 'score-composer', value: scoreBy[1] as string, evidence: ev() });
-    const death = new RegExp(`(${NAME}), who died (?:of|from) ([a-z ]+?) in (${MONTH_PATTERN} \\d{4}|\\d{4})`, 'u').exec(t);
+    const death = t.includes(', who died ') ? AUTHOR_DIED.exec(t) : null;
     if (death) {
       const date = parseDate(death[3] as string);
       out.push({ kind: 'source-author-death', value: death[1] as string, ...(date ? { date } : {}), cause: death[2] as string, evidence: ev() });
@@ -217,25 +234,31 @@ function spaceMm(text: string): string {
   return text.replace(/(\d+) ?mm/, '$1 mm').toLowerCase();
 }
 
+const KIND_RELEASE_ON = new RegExp(`(limited|wide|nationwide) release(?: in (the [A-Z][\\w ]+?|[A-Z][\\w ]+?))? on (${DAY_DATE_PATTERN})`, 'giu');
+const PREMIERED_AT = new RegExp(`premiered at (?:the )?(${NAME}) on (${DAY_DATE_PATTERN})`, 'gu');
+const OPENED_WIDE_ON = new RegExp(`(?:released|opened) (?:nationwide|wide) on (${DAY_DATE_PATTERN})`, 'gu');
+const RELEASED_IN_PLACE_ON = new RegExp(`(?:was|were) released (?:theatrically )?in (the [A-Z][\\w ]+?|[A-Z][\\w ]+?) on (${DAY_DATE_PATTERN})`, 'gu');
+
 /** Releases stated in prose: "limited release in the United States on October 27, 1995", "opened nationwide on …". */
 export function readReleases(all: readonly Sentence[]): Release[] {
   const out: Release[] = [];
   for (const s of all) {
     const t = stripMarkers(s.text);
-    for (const m of t.matchAll(new RegExp(`(limited|wide|nationwide) release(?: in (the [A-Z][\\w ]+?|[A-Z][\\w ]+?))? on (${DAY_DATE_PATTERN})`, 'giu'))) {
+    if (!/\b(?:release|released|premiered|opened)\b/i.test(t)) continue;
+    for (const m of t.matchAll(KIND_RELEASE_ON)) {
       const date = parseDayDate(m[3] as string);
       if (date) out.push({ date, kind: kindOf(m[1] as string), ...(m[2] ? { place: (m[2] as string).replace(/^the /, '') } : {}), evidence: sentenceEvidence(s) });
     }
-    for (const m of t.matchAll(new RegExp(`premiered at (?:the )?(${NAME}) on (${DAY_DATE_PATTERN})`, 'gu'))) {
+    for (const m of t.matchAll(PREMIERED_AT)) {
       const date = parseDayDate(m[2] as string);
       if (date) out.push({ date, kind: 'Premiere', place: m[1] as string, evidence: sentenceEvidence(s) });
     }
-    for (const m of t.matchAll(new RegExp(`(?:released|opened) (?:nationwide|wide) on (${DAY_DATE_PATTERN})`, 'gu'))) {
+    for (const m of t.matchAll(OPENED_WIDE_ON)) {
       const date = parseDayDate(m[1] as string);
       if (date) out.push({ date, kind: 'Wide', evidence: sentenceEvidence(s) });
     }
     // "was released (theatrically) in the United Kingdom on 22 October 2004": a place, no kind.
-    for (const m of t.matchAll(new RegExp(`(?:was|were) released (?:theatrically )?in (the [A-Z][\\w ]+?|[A-Z][\\w ]+?) on (${DAY_DATE_PATTERN})`, 'gu'))) {
+    for (const m of t.matchAll(RELEASED_IN_PLACE_ON)) {
       const date = parseDayDate(m[2] as string);
       if (date) out.push({ date, place: (m[1] as string).replace(/^the /, ''), evidence: sentenceEvidence(s) });
     }
@@ -262,15 +285,19 @@ const REGION_OF_ADJECTIVE: Record<string, string> = {
   Spanish: 'Spain',
 };
 
+const DISTRIBUTED_IN = new RegExp(`^(?:and )?(${ORG}) distributed the film in (?:the )?(${NAME})`, 'u');
+const HANDLED_RELEASE = new RegExp(`^(${ORG})(?: and (${ORG}))? handled the ([A-Z][a-z]+) release`, 'u');
+
 /** Distribution by region: "X distributed the film in North America", "X and Y handled the European release". */
 export function readDistribution(all: readonly Sentence[]): OrganisationCredit[] {
   const out: OrganisationCredit[] = [];
   for (const s of all) {
     const t = stripMarkers(s.text);
+    if (!/ distributed the film in | handled the /.test(t)) continue;
     for (const clause of t.split(/, while |, and |; | while /)) {
-      const a = new RegExp(`^(?:and )?(${ORG}) distributed the film in (?:the )?(${NAME})`, 'u').exec(clause);
+      const a = DISTRIBUTED_IN.exec(clause);
       if (a) out.push({ role: 'distributor', name: a[1] as string, region: (a[2] as string).replace(/\.$/, ''), evidence: sentenceEvidence(s) });
-      const b = new RegExp(`^(${ORG})(?: and (${ORG}))? handled the ([A-Z][a-z]+) release`, 'u').exec(clause);
+      const b = HANDLED_RELEASE.exec(clause);
       if (b) {
         const region = REGION_OF_ADJECTIVE[b[3] as string] ?? (b[3] as string);
         for (const name of [b[1], b[2]]) if (name) out.push({ role: 'distributor', name, region, evidence: sentenceEvidence(s) });
@@ -282,6 +309,12 @@ export function readDistribution(all: readonly Sentence[]): OrganisationCredit[]
 
 const FORMATS: Record<string, string> = { 'video cassettes': 'VHS', 'video cassette': 'VHS', vhs: 'VHS', dvd: 'DVD', 'blu-ray': 'Blu-ray', 'hd dvd': 'HD DVD', laserdisc: 'LaserDisc', '4k ultra hd': '4K Ultra HD' };
 const FORMAT_RE = 'video cassettes?|VHS|DVD|Blu-ray|HD DVD|LaserDisc|4K Ultra HD';
+const FORMAT_CUE = new RegExp(FORMAT_RE, 'i');
+
+const MEDIA_DISTRIBUTED_BY = new RegExp(`^((?:${FORMAT_RE})(?: and (?:${FORMAT_RE}))*) of the film (?:were|was) (?:distributed|released) by (${NAME})`, 'iu');
+const RELEASED_ON_MEDIA_BY = new RegExp(`released on (?:${FORMAT_RE})(?:(?:, | and )(?:${FORMAT_RE}))* by (${ORG})`, 'iu');
+const MEDIA_ON_DATE = new RegExp(`^(?:The |the )?(${FORMAT_RE}) (?:was|were) (?:distributed|released) on (${DAY_DATE_PATTERN})(?: in ([^.]+?))?\\.?$`, 'iu');
+const ALSO_RELEASED_ON = new RegExp(`(?:also )?released on ((?:${FORMAT_RE})(?:(?:, | and )(?:${FORMAT_RE}))*)`, 'iu');
 
 /** Home media: formats with their dates, languages, regions and distributor. */
 export function readHomeMedia(all: readonly Sentence[]): HomeMediaRelease[] {
@@ -289,12 +322,13 @@ export function readHomeMedia(all: readonly Sentence[]): HomeMediaRelease[] {
   let distributor: string | undefined;
   for (const s of all) {
     const t = stripMarkers(s.text);
-    const by = new RegExp(`^((?:${FORMAT_RE})(?: and (?:${FORMAT_RE}))*) of the film (?:were|was) (?:distributed|released) by (${NAME})`, 'iu').exec(t);
+    if (!FORMAT_CUE.test(t)) continue;
+    const by = MEDIA_DISTRIBUTED_BY.exec(t);
     if (by) distributor = (by[2] as string).replace(/\.$/, '');
-    const releasedBy = new RegExp(`released on (?:${FORMAT_RE})(?:(?:, | and )(?:${FORMAT_RE}))* by (${ORG})`, 'iu').exec(t);
+    const releasedBy = RELEASED_ON_MEDIA_BY.exec(t);
     if (releasedBy) distributor = (releasedBy[1] as string).replace(/\.$/, '');
     for (const clause of t.split(/, while /)) {
-      const m = new RegExp(`^(?:The |the )?(${FORMAT_RE}) (?:was|were) (?:distributed|released) on (${DAY_DATE_PATTERN})(?: in ([^.]+?))?\\.?$`, 'iu').exec(clause);
+      const m = MEDIA_ON_DATE.exec(clause);
       if (!m) continue;
       const date = parseDate(m[2] as string);
       const detail = (m[3] ?? '').replace(/^(?:two|three|four) languages, /, '');
@@ -303,7 +337,7 @@ export function readHomeMedia(all: readonly Sentence[]): HomeMediaRelease[] {
       const regions = (regionPart ?? '').split(/, | and /).map((x) => x.trim()).filter(Boolean);
       out.push({ format: FORMATS[(m[1] as string).toLowerCase()] ?? (m[1] as string), ...(date ? { date } : {}), languages, regions, ...(distributor ? { distributor } : {}), evidence: sentenceEvidence(s) });
     }
-    const also = new RegExp(`(?:also )?released on ((?:${FORMAT_RE})(?:(?:, | and )(?:${FORMAT_RE}))*)`, 'iu').exec(t);
+    const also = ALSO_RELEASED_ON.exec(t);
     if (also && !/ on \w+ \d/.test(t)) {
       for (const f of (also[1] as string).split(/, | and /)) {
         const format = FORMATS[f.toLowerCase()] ?? f;
@@ -361,6 +395,10 @@ export function readReviewScores(all: readonly Sentence[]): ReviewScore[] {
   return out;
 }
 
+const CRITIC_FROM = new RegExp(`^(${NAME}) (?:from|of) (?:the )?(.+)$`, 'u');
+const CRITIC_WROTE = new RegExp(`^(${PERSON})(?: (?:from|of) (?:the )?(${NAME}))?,? (?:wrote|called (?:it|the film)|described (?:it|the film) as)(?:,| that| [^"]*?)? ?"(.+)"\\.?$`, 'u');
+const NAMED_THE_FILM = new RegExp(`^(${NAME}) named the film "([^"]+)"(?: and included it in (?:his|her|their) "([^"]+)" list in the number (\\d+) spot)?`, 'u');
+
 /** Critics and their publications ("Roger Ebert from Chicago Sun-Times"), their quotes ("Ebert wrote, "…""), and best-of lists. */
 export function readCritics(all: readonly Sentence[]): { reviews: CriticReview[]; lists: BestOfList[] } {
   const reviews: CriticReview[] = [];
@@ -373,7 +411,7 @@ export function readCritics(all: readonly Sentence[]): { reviews: CriticReview[]
     if (summary) {
       // "A from P and B from Q and R gave the film high marks": split before each "<Name> from".
       for (const part of (summary[1] as string).split(/ and (?=[A-Z][\w'.-]+ [A-Z][\w'.-]+ (?:from|of) )/)) {
-        const m = new RegExp(`^(${NAME}) (?:from|of) (?:the )?(.+)$`, 'u').exec(part);
+        const m = CRITIC_FROM.exec(part);
         if (!m) continue;
         critics.set(m[1] as string, m[2] as string);
         reviews.push({ critic: m[1] as string, publication: m[2] as string, summary: `gave the film ${summary[2] as string}`, evidence: sentenceEvidence(s) });
@@ -381,7 +419,7 @@ export function readCritics(all: readonly Sentence[]): { reviews: CriticReview[]
       continue;
     }
     // "Ebert wrote, "…"", "Leonard Klady from Variety wrote X was "…"", "Janet Maslin of The New York Times called it "…"".
-    const wrote = new RegExp(`^(${PERSON})(?: (?:from|of) (?:the )?(${NAME}))?,? (?:wrote|called (?:it|the film)|described (?:it|the film) as)(?:,| that| [^"]*?)? ?"(.+)"\\.?$`, 'u').exec(t);
+    const wrote = /\b(?:wrote|called|described)\b/.test(t) ? CRITIC_WROTE.exec(t) : null;
     if (wrote) {
       const critic = fullName(wrote[1] as string);
       const publication = (wrote[2] as string | undefined) ?? critics.get(critic);
@@ -389,7 +427,7 @@ export function readCritics(all: readonly Sentence[]): { reviews: CriticReview[]
       reviews.push({ critic, ...(publication ? { publication } : {}), quote: (wrote[3] as string).replace(/[.,]$/, ''), evidence: sentenceEvidence(s) });
       continue;
     }
-    const named = new RegExp(`^(${NAME}) named the film "([^"]+)"(?: and included it in (?:his|her|their) "([^"]+)" list in the number (\\d+) spot)?`, 'u').exec(t);
+    const named = t.includes(' named the film ') ? NAMED_THE_FILM.exec(t) : null;
     if (named) {
       const author = fullName(named[1] as string);
       lists.push({ author, list: named[2] as string, evidence: sentenceEvidence(s) });
