@@ -1,11 +1,15 @@
 // The bundled film's facts against a table reviewed by hand, line by line, against data/films/leaving-las-vegas/article.txt.
 // Accolades: article lines 92–152 (recipients of rows without a Subject cell decided in curation.json);
 // tracks: lines 161–193; references: lines 201–227.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FilmFacts } from '../src/facts/model.js';
 import { FILMS_DIR } from '../src/paths.js';
 import { loadFilm } from '../src/pipeline.js';
+import { parseInfobox } from '../src/extract/infobox.js';
+import { toLines } from '../src/extract/lines.js';
+import { layout } from '../src/extract/sections.js';
 
 let facts: FilmFacts;
 beforeAll(async () => {
@@ -135,6 +139,26 @@ const REFERENCES = [
 ];
 
 describe('Leaving Las Vegas: infobox', () => {
+  it('has 13 labelled rows (lines 18-36), every label known', () => {
+    const lines = toLines(readFileSync(path.join(FILMS_DIR, 'leaving-las-vegas', 'article.txt'), 'utf8'), 'article.txt');
+    const box = parseInfobox(layout(lines, 'article.txt').infobox);
+    expect(box.fields.map((f) => `${f.line.no} ${f.label}${f.known ? '' : ' (unknown)'}: ${f.values.map((v) => v.text).join('; ')}`)).toEqual([
+      "18 Directed by: Mike Figgis",
+      "19 Screenplay by: Mike Figgis",
+      "20 Based on: Leaving Las Vegas; by John O'Brien",
+      '22 Produced by: Lila Cazès; Annie Stewart',
+      '25 Cinematography: Declan Quinn',
+      '26 Edited by: John Smith',
+      '27 Music by: ',
+      '28 Distributed by: MGM/UA Distribution Co.',
+      '29 Release dates: October 27, 1995 (1995-10-27) (Limited); February 9, 1996 (1996-02-09) (Wide)',
+      '32 Running time: 111 minutes',
+      '34 Country: United States',
+      '35 Budget: $3.5–4 million',
+      '36 Box office: $49.8 million',
+    ]);
+  });
+
   it('holds all 13 infobox fields with the values the article gives', () => {
     expect(facts.title.value).toBe('Leaving Las Vegas');
     expect(facts.image).toMatchObject({ file: 'Leaving las vegas ver1.jpg', caption: 'Theatrical release poster', evidence: { line: 16, endLine: 17 } });
