@@ -1,6 +1,7 @@
 // Build steps run after the graph files are rendered and before anything is written: the hook where validation (SHACL) and pages (HTML) plug in.
 // Add a step: export a BuildStep from your module and list it in BUILD_STEPS (one line); keep the order validation-first.
 import type { GraphBuild } from './build.js';
+import { shaclStep } from '../check/step.js';
 
 /** One extra stage of `filmkg build`. */
 export interface BuildStep {
@@ -14,4 +15,4 @@ export interface BuildStep {
 }
 
 /** The steps `filmkg build` runs, in order. */
-export const BUILD_STEPS: readonly BuildStep[] = [];
+export const BUILD_STEPS: readonly BuildStep[] = [shaclStep];

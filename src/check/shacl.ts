@@ -1,0 +1,104 @@
+// Validates a graph against ontology/shapes.ttl (rdf-validate-shacl, SHACL Core) plus the list-order check of lists.ts.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import N3 from 'n3';
+import SHACLValidator from 'rdf-validate-shacl';
+import type { Quad, Term } from '@rdfjs/types';
+import { ONTOLOGY_DIR } from '../paths.js';
+import { checkListOrder } from './lists.js';
+
+/** The shapes file the build enforces. */
+export const SHAPES_FILE = path.join(ONTOLOGY_DIR, 'shapes.ttl');
+
+/** One violation, in the terms of a SHACL validation result. */
+export interface Violation {
+  focusNode: string;
+  path?: string;
+  value?: string;
+  message: string;
+  /** The constraint component (sh:MinCountConstraintComponent …), or the list check's own name. */
+  constraint: string;
+  shape?: string;
+}
+
+/** The outcome of a validation: conforms, the violations, and the SHACL report graph as Turtle. */
+export interface ValidationOutcome {
+  conforms: boolean;
+  violations: Violation[];
+  reportTurtle: string;
+}
+
+let shapesCache: N3.Store | undefined;
+function shapes(): N3.Store {
+  shapesCache ??= new N3.Store(new N3.Parser().parse(readFileSync(SHAPES_FILE, 'utf8')));
+  return shapesCache;
+}
+
+function show(term: Term | null | undefined): string | undefined {
+  if (!term) return undefined;
+  return term.termType === 'Literal' ? JSON.stringify(term.value) : term.value;
+}
+
+const SH = 'http://www.w3.org/ns/shacl#';
+const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
+
+function listItems(store: N3.Store, head: Term): Term[] {
+  const items: Term[] = [];
+  for (let node: Term | undefined = head; node && node.value !== `${RDF}nil`; node = store.getObjects(node, `${RDF}rest`, null)[0]) {
+    const first = store.getObjects(node, `${RDF}first`, null)[0];
+    if (first) items.push(first);
+  }
+  return items;
+}
+
+/**
+ * A result path as text: a plain IRI for a predicate path, SPARQL property-path syntax for the complex paths of the
+ * shapes graph (alternative `<a>|<b>`, sequence `<a>/<b>`, inverse `^<a>`, `*`, `+`, `?`), never a blank-node label.
+ */
+export function showPath(term: Term | null | undefined, store: N3.Store = shapes()): string | undefined {
+  if (!term) return undefined;
+  if (term.termType === 'NamedNode') return term.value;
+  const inner = (t: Term): string => (t.termType === 'NamedNode' ? `<${t.value}>` : `(${showPath(t, store) ?? '?'})`);
+  const one = (p: string): Term | undefined => store.getObjects(term, `${SH}${p}`, null)[0];
+  const alt = one('alternativePath');
+  if (alt) return listItems(store, alt).map(inner).join('|');
+  for (const [p, suffix] of [['zeroOrMorePath', '*'], ['oneOrMorePath', '+'], ['zeroOrOnePath', '?']] as const) {
+    const t = one(p);
+    if (t) return `${inner(t)}${suffix}`;
+  }
+  const inv = one('inversePath');
+  if (inv) return `^${inner(inv)}`;
+  if (store.getObjects(term, `${RDF}first`, null).length > 0) return listItems(store, term).map(inner).join('/');
+  return term.value;
+}
+
+/** Validates `quads` against the project's shapes; violations sorted by focus node, path and message. */
+export async function validateQuads(quads: readonly Quad[]): Promise<ValidationOutcome> {
+  const data = new N3.Store(quads as Quad[]);
+  const report = await new SHACLValidator(shapes()).validate(data);
+  const violations: Violation[] = report.results.map((r) => {
+    const p = showPath(r.path as Term | null);
+    const v = show(r.value as Term | null);
+    const shape = show(r.sourceShape as Term | null);
+    return {
+      focusNode: show(r.focusNode as Term) ?? '',
+      ...(p !== undefined ? { path: p } : {}),
+      ...(v !== undefined ? { value: v } : {}),
+      message: r.message.map((m) => m.value).join('; ') || 'constraint not met',
+      constraint: (r.sourceConstraintComponent as Term | null)?.value ?? '',
+      ...(shape !== undefined && !shape.startsWith('_:') && !/^[a-z0-9]+$/i.test(shape) ? { shape } : {}),
+    };
+  });
+  violations.push(...checkListOrder(quads));
+  violations.sort((a, b) => a.focusNode.localeCompare(b.focusNode) || (a.path ?? '').localeCompare(b.path ?? '') || a.message.localeCompare(b.message));
+  const writer = new N3.Writer({ prefixes: { sh: 'http://www.w3.org/ns/shacl#' } });
+  const reportTurtle = writer.quadsToString([...(report.dataset as unknown as Iterable<Quad>)]);
+  return { conforms: violations.length === 0, violations, reportTurtle };
+}
+
+/** A readable report: one block per violation (focus node, path, value, message). */
+export function formatViolations(violations: readonly Violation[]): string {
+  return violations
+    .map((v) => [`focus node: ${v.focusNode}`, v.path ? `  path: ${v.path}` : undefined, v.value ? `  value: ${v.value}` : undefined, `  message: ${v.message}`, `  constraint: ${v.constraint.replace('http://www.w3.org/ns/shacl#', 'sh:')}`].filter(Boolean).join('\n'))
+    .join('\n');
+}
