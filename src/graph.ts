@@ -29,7 +29,8 @@ export function termKey(term: Term): string {
   }
 }
 
-function compare(a: string, b: string): number {
+/** Code-unit order of two strings: the same on every machine (localeCompare depends on the ICU locale). */
+export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

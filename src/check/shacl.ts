@@ -4,6 +4,7 @@ import path from 'node:path';
 import N3 from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
 import type { Quad, Term } from '@rdfjs/types';
+import { compare } from '../graph.js';
 import { ONTOLOGY_DIR } from '../paths.js';
 import { checkListOrder } from './lists.js';
 
@@ -90,9 +91,14 @@ export async function validateQuads(quads: readonly Quad[]): Promise<ValidationO
     };
   });
   violations.push(...checkListOrder(quads));
-  violations.sort((a, b) => a.focusNode.localeCompare(b.focusNode) || (a.path ?? '').localeCompare(b.path ?? '') || a.message.localeCompare(b.message));
+  violations.sort((a, b) => compare(a.focusNode, b.focusNode) || compare(a.path ?? '', b.path ?? '') || compare(a.message, b.message));
   const writer = new N3.Writer({ prefixes: { sh: 'http://www.w3.org/ns/shacl#' } });
-  const reportTurtle = writer.quadsToString([...(report.dataset as unknown as Iterable<Quad>)]);
+  writer.addQuads([...(report.dataset as unknown as Iterable<Quad>)]);
+  let reportTurtle = '';
+  writer.end((error: Error | null, result: string) => {
+    if (error) throw error;
+    reportTurtle = result;
+  });
   return { conforms: violations.length === 0, violations, reportTurtle };
 }
 

@@ -5,8 +5,9 @@ import { FilmkgError } from '../errors.js';
 import type { BuildStep } from '../export/steps.js';
 import { ONTOLOGY_DIR } from '../paths.js';
 import { formatViolations, SHAPES_FILE, validateQuads } from './shacl.js';
+import { checkVocabulary, formatVocabularyFindings } from './vocabulary.js';
 
-/** Validates the built graph; on a violation the build stops before anything is written. */
+/** Validates the built graph (shapes, then vocabulary); on a violation or an unknown term the build stops before anything is written. */
 export const shaclStep: BuildStep = {
   name: 'shacl',
   async run(build) {
@@ -17,8 +18,18 @@ export const shaclStep: BuildStep = {
         place: { file: 'ontology/shapes.ttl', ...(first?.path ? { path: `<${first.focusNode}> ${first.path}` } : {}) },
       });
     }
+    const vocabulary = checkVocabulary(build.quads);
+    const errors = vocabulary.findings.filter((f) => f.kind !== 'outside-domain');
+    if (!vocabulary.ok) {
+      throw new FilmkgError('VOCABULARY', `the graph uses ${errors.length} unknown or undeclared term(s); nothing was written\n${formatVocabularyFindings(errors)}`, {
+        place: { file: 'src/vocab.ts', path: errors[0]!.term },
+      });
+    }
     build.files.set('filmkg.ttl', readFileSync(path.join(ONTOLOGY_DIR, 'filmkg.ttl'), 'utf8'));
     build.files.set('shapes.ttl', readFileSync(SHAPES_FILE, 'utf8'));
     build.notes.push('shacl: the graph conforms to ontology/shapes.ttl');
+    const terms = Object.values(vocabulary.termsChecked).reduce((a, b) => a + b, 0);
+    const outside = vocabulary.findings.length - errors.length;
+    build.notes.push(`vocabulary: ${terms} terms checked, none unknown${outside > 0 ? `; ${outside} schema.org properties used outside their domain (filmkg validate lists them)` : ''}`);
   },
 };

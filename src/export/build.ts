@@ -9,8 +9,9 @@ import { toNTriples } from './ntriples.js';
 import { BUILD_STEPS, type BuildStep } from './steps.js';
 import { toTurtle } from './turtle.js';
 
-/** The names of the graph files in the output folder. */
-export const GRAPH_FILES = { turtle: 'graph.ttl', ntriples: 'graph.nt', jsonld: 'graph.jsonld' } as const;
+import { GRAPH_FILES } from './files.js';
+
+export { GRAPH_FILES };
 
 /** Everything a build produced, before anything is written. Build steps read it and add files or summary lines. */
 export interface GraphBuild {

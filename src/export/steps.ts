@@ -2,6 +2,7 @@
 // Add a step: export a BuildStep from your module and list it in BUILD_STEPS (one line); keep the order validation-first.
 import type { GraphBuild } from './build.js';
 import { shaclStep } from '../check/step.js';
+import { datasetStep } from '../describe/step.js';
 import { pagesStep } from '../web/step.js';
 
 /** One extra stage of `filmkg build`. */
@@ -16,4 +17,4 @@ export interface BuildStep {
 }
 
 /** The steps `filmkg build` runs, in order. */
-export const BUILD_STEPS: readonly BuildStep[] = [shaclStep, pagesStep];
+export const BUILD_STEPS: readonly BuildStep[] = [shaclStep, datasetStep, pagesStep];

