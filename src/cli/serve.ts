@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { FilmkgError } from '../errors.js';
 import { startEndpoint } from '../server/endpoint.js';
+import { pageRoutes } from '../server/pages.js';
 import { DEFAULT_LIMITS } from '../server/sparql-endpoint.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT, type Command } from './command.js';
@@ -16,6 +17,12 @@ Serves the knowledge graph over the SPARQL 1.1 Protocol at http://HOST:PORT/spar
 Results by content negotiation: application/sparql-results+json (default), +xml, text/csv,
 text/tab-separated-values; CONSTRUCT/DESCRIBE: text/turtle (default), application/n-triples.
 Read-only: updates are refused with 403. CORS is open to every origin.
+Web pages and linked data (src/server/pages.ts):
+  GET  /films/ , /films/SLUG.html, /films/SLUG.jsonld   the pages and embeds \`filmkg build\` writes
+  GET  /graph.ttl, /graph.nt, /graph.jsonld             the whole graph
+  GET  /film/SLUG, /person/NAME …                       every entity IRI under the base, by Accept: text/html,
+       text/turtle (default), application/ld+json, application/n-triples; or a .html/.ttl/.jsonld/.nt suffix,
+       or ?format=html|ttl|jsonld|nt. Unknown entities get 404, unsupported formats 406.
 
 Options:
   --port N        port to listen on (default 3030; 0 picks a free port)
@@ -49,9 +56,10 @@ export const serveCommand: Command = {
       port,
       host: values.host ?? '127.0.0.1',
       limits: { timeoutMs },
+      routes: await pageRoutes(values.graph !== undefined ? { graphFile: path.resolve(io.cwd, values.graph) } : {}),
       ...(values.graph !== undefined ? { graphFile: path.resolve(io.cwd, values.graph) } : {}),
     });
-    io.stderr(`filmkg serve: ${server.triples} triples from ${server.source}\nfilmkg serve: SPARQL endpoint at ${server.url}/sparql (Ctrl-C to stop)\n`);
+    io.stderr(`filmkg serve: ${server.triples} triples from ${server.source}\nfilmkg serve: SPARQL endpoint at ${server.url}/sparql, pages at ${server.url}/films/ (Ctrl-C to stop)\n`);
     await new Promise<void>((resolve) => {
       const stop = () => {
         process.off('SIGINT', stop);

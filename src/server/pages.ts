@@ -1,0 +1,245 @@
+// Web pages and dereferenceable IRIs for `filmkg serve`: /films/ (the pages `filmkg build` writes), /graph.{ttl,nt,jsonld},
+// and every entity IRI under the base, answered by content negotiation (HTML, Turtle, JSON-LD, N-Triples).
+import { readFile } from 'node:fs/promises';
+import { Parser } from 'n3';
+import { FilmkgError } from '../errors.js';
+import type { FilmFacts } from '../facts/model.js';
+import { DEFAULT_BASE, IriMinter, checkBase } from '../iri.js';
+import { dataFactory, type Quad, type Term } from '../rdf.js';
+import { compactIri } from '../vocab.js';
+import { send, sendError, type Route, type RouteContext } from './http.js';
+import { negotiate } from './sparql-endpoint.js';
+
+/** Where the pages' graph comes from: the films (default: the bundled data/films) or a graph file (entities only, no film pages). */
+export interface PagesOptions {
+  filmsDir?: string;
+  graphFile?: string;
+  base?: string;
+  /** Already loaded films (tests); skips loading. */
+  films?: readonly FilmFacts[];
+}
+
+/** The RDF formats an entity is served in, by media type, with their suffix and `format=` names. */
+const RDF_FORMATS = [
+  { type: 'text/turtle', suffix: '.ttl', names: ['ttl', 'turtle'] },
+  { type: 'application/ld+json', suffix: '.jsonld', names: ['jsonld', 'json-ld', 'json'] },
+  { type: 'application/n-triples', suffix: '.nt', names: ['nt', 'ntriples', 'n-triples'] },
+] as const;
+const HTML = { type: 'text/html', suffix: '.html', names: ['html'] } as const;
+/** Offered in this order: Turtle first, so `*\/*` (curl, RDF clients) gets Turtle; browsers ask for text/html by name. */
+const FORMATS = [RDF_FORMATS[0], HTML, RDF_FORMATS[1], RDF_FORMATS[2]] as const;
+type Format = (typeof FORMATS)[number];
+const OFFERED = FORMATS.map((f) => f.type);
+
+function charset(type: string): string {
+  return type === 'application/n-triples' ? type : `${type}; charset=utf-8`;
+}
+
+/** The graph, indexed for descriptions, with the pages rendered once. */
+class Site {
+  readonly bySubject = new Map<string, Quad[]>();
+  readonly firstSegments = new Set<string>();
+  readonly filmSlugs = new Map<string, string>();
+  private readonly cache = new Map<string, string>();
+  private readonly minter: IriMinter;
+
+  constructor(
+    readonly quads: readonly Quad[],
+    readonly base: string,
+    readonly pages: ReadonlyMap<string, string>,
+    films: readonly FilmFacts[],
+  ) {
+    for (const q of quads) {
+      const list = this.bySubject.get(q.subject.value);
+      if (list) list.push(q);
+      else this.bySubject.set(q.subject.value, [q]);
+    }
+    for (const iri of this.bySubject.keys()) {
+      if (iri.startsWith(base)) this.firstSegments.add(iri.slice(base.length).split(/[/#]/)[0] ?? '');
+    }
+    this.minter = new IriMinter(base);
+    for (const f of films) this.filmSlugs.set(this.minter.film(f.source.slug).value, f.source.slug);
+  }
+
+  /** Triples with `iri` as subject, plus those of the content-named nodes (statements, references, values) it points at. */
+  describe(iri: string): Quad[] {
+    const own = this.bySubject.get(iri) ?? [];
+    const out = [...own];
+    const seen = new Set<string>([iri]);
+    for (const q of own) {
+      const o = q.object;
+      if ((o.termType === 'BlankNode' || (o.termType === 'NamedNode' && this.minter.isContentNamed(o.value))) && !seen.has(o.value)) {
+        seen.add(o.value);
+        out.push(...(this.bySubject.get(o.value) ?? []));
+      }
+    }
+    return out;
+  }
+
+  /** A serialisation computed once per key. */
+  async cached(key: string, make: () => Promise<string> | string): Promise<string> {
+    let text = this.cache.get(key);
+    if (text === undefined) {
+      text = await make();
+      this.cache.set(key, text);
+    }
+    return text;
+  }
+}
+
+async function serialize(quads: readonly Quad[], type: string): Promise<string> {
+  switch (type) {
+    case 'text/turtle':
+      return (await import('../export/turtle.js')).toTurtle(quads);
+    case 'application/n-triples':
+      return (await import('../export/ntriples.js')).toNTriples(quads);
+    default:
+      return (await import('../export/jsonld.js')).toJsonLd(quads);
+  }
+}
+
+/** Loads the graph and renders the pages: from the films (as `filmkg build` does) or from a graph file. */
+async function loadSite(options: PagesOptions): Promise<Site> {
+  const base = checkBase(options.base ?? DEFAULT_BASE);
+  if (options.graphFile !== undefined) {
+    const file = options.graphFile;
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      throw new FilmkgError('FILE_NOT_FOUND', 'no such graph file', { place: { file }, expected: 'a Turtle (.ttl) or N-Triples (.nt) file', cause: error });
+    }
+    const format = /\.nt$/i.test(file) ? 'N-Triples' : 'Turtle';
+    const quads = new Parser({ format, factory: dataFactory as never }).parse(text) as unknown as Quad[];
+    return new Site(quads, base, new Map(), []);
+  }
+  const [{ loadFilms }, { buildGraph }, { renderWebFiles }] = await Promise.all([import('../pipeline.js'), import('../graph.js'), import('../web/step.js')]);
+  const films = options.films ?? (await loadFilms(options.filmsDir));
+  const quads = buildGraph(films, { base });
+  return new Site(quads, base, renderWebFiles(films, quads, base).files, films);
+}
+
+function chooseFormat(ctx: RouteContext, allowed: readonly Format[]): Format | undefined | 'bad-format' {
+  const asked = ctx.url.searchParams.get('format');
+  if (asked !== null) return allowed.find((f) => (f.names as readonly string[]).includes(asked.toLowerCase()) || f.type === asked) ?? 'bad-format';
+  // Plain JSON clients get JSON-LD.
+  const accept = ctx.req.headers.accept?.replace(/application\/json(?![\w+.-])/gi, 'application/ld+json');
+  const type = negotiate(accept, allowed.map((f) => f.type));
+  return allowed.find((f) => f.type === type);
+}
+
+function notAcceptable(ctx: RouteContext, allowed: readonly Format[]): void {
+  sendError(ctx.res, 406, `no acceptable format; offered: ${allowed.map((f) => f.type).join(', ')} (Accept header, a ${allowed.map((f) => f.suffix).join('/')} suffix, or ?format=${allowed.map((f) => f.names[0]).join('|')})`);
+}
+
+/**
+ * The request path in the IRIs' own spelling: raw UTF-8 bytes (which Node hands over as Latin-1) and
+ * characters the minter percent-encodes (`'`, `(`, `)`, `!`, `*`) are encoded, and escapes are upper case,
+ * so `/person/John_O'Brien` and `/person/Lila_Cazès` find `John_O%27Brien` and `Lila_Caz%C3%A8s`.
+ */
+function canonicalPath(ctx: RouteContext): string {
+  const raw = (ctx.req.url ?? '/').split('?')[0] ?? '/';
+  let pathname: string;
+  try {
+    pathname = new URL(Buffer.from(raw, 'latin1').toString('utf8'), 'http://localhost').pathname;
+  } catch {
+    pathname = ctx.url.pathname;
+  }
+  return pathname.replace(/%[0-9a-f]{2}/gi, (e) => e.toUpperCase()).replace(/[!*'()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** The local path of an IRI under the base (`https://filmkg.example/person/X` → `/person/X`), or undefined. */
+function localPath(site: Site, iri: string): string | undefined {
+  return iri.startsWith(site.base) ? `/${iri.slice(site.base.length)}` : undefined;
+}
+
+/** An HTML view of an entity's description: its triples as a table, IRIs under the base linked to their local paths. */
+async function entityHtml(site: Site, iri: string, quads: readonly Quad[]): Promise<string> {
+  const { page } = await import('../web/html.js');
+  const { el, h, link, table } = await import('../web/html.js');
+  const term = (t: Term) => {
+    if (t.termType === 'NamedNode') {
+      const local = localPath(site, t.value);
+      return link(local ?? t.value, compactIri(t.value).replace(/^<(.*)>$/, '$1'));
+    }
+    if (t.termType === 'Literal') return h(t.value, el('small', {}, t.language ? ` @${t.language}` : ` ${compactIri(t.datatype.value)}`));
+    return h(`_:${t.value}`);
+  };
+  const rows = quads.map((q) => [q.subject.value === iri ? '' : term(q.subject), compactIri(q.predicate.value), term(q.object)]);
+  const path = localPath(site, iri) ?? '';
+  const body = h(
+    el('header', {}, el('h1', {}, el('code', {}, iri))),
+    el(
+      'main',
+      {},
+      el('ul', { class: 'links' }, RDF_FORMATS.map((f) => el('li', {}, link(`${path}${f.suffix}`, f.type)))),
+      table('description', `${quads.length} triples`, ['Subject', 'Property', 'Value'], rows),
+    ),
+  );
+  return page({ title: iri, body });
+}
+
+/** The routes for pages and entity IRIs, loaded from `options`. */
+export async function pageRoutes(options: PagesOptions = {}): Promise<Route[]> {
+  const site = await loadSite(options);
+  const GRAPH_FILES: Readonly<Record<string, string>> = { '/graph.ttl': 'text/turtle', '/graph.nt': 'application/n-triples', '/graph.jsonld': 'application/ld+json' };
+
+  const pages: Route = {
+    name: 'pages',
+    matches: (method, pathname) => (method === 'GET' || method === 'HEAD') && (pathname === '/films' || pathname.startsWith('/films/') || pathname in GRAPH_FILES),
+    async handle(ctx) {
+      const { res, url, req } = ctx;
+      const head = req.method === 'HEAD';
+      if (url.pathname === '/films') return send(res, 301, 'text/plain; charset=utf-8', 'see /films/\n', { location: '/films/' });
+      const graphType = GRAPH_FILES[url.pathname];
+      if (graphType !== undefined) {
+        const text = await site.cached(`graph ${graphType}`, () => serialize(site.quads, graphType));
+        return send(res, 200, charset(graphType), head ? '' : text);
+      }
+      const name = url.pathname === '/films/' ? 'films/index.html' : url.pathname.slice(1);
+      const text = site.pages.get(name);
+      if (text === undefined) {
+        const known = [...site.pages.keys()].filter((k) => k.endsWith('.html')).map((k) => `/${k}`);
+        return sendError(res, 404, `no page at ${url.pathname}; pages: ${known.length > 0 ? known.join(', ') : 'none (film pages are built from the films; this server was started with --graph)'}`);
+      }
+      send(res, 200, name.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/ld+json; charset=utf-8', head ? '' : text);
+    },
+  };
+
+  const entities: Route = {
+    name: 'entities',
+    matches: (method, pathname) => (method === 'GET' || method === 'HEAD') && site.firstSegments.has(pathname.slice(1).split('/')[0] ?? ''),
+    async handle(ctx) {
+      const { res, req } = ctx;
+      let path = canonicalPath(ctx);
+      let fixed: Format | undefined;
+      let iri = site.base + path.slice(1);
+      if (!site.bySubject.has(iri)) {
+        // A suffix names the format (`/person/Nicolas_Cage.ttl`), when the IRI without it is an entity.
+        const byExtension = FORMATS.find((f) => path.endsWith(f.suffix) && site.bySubject.has(site.base + path.slice(1, -f.suffix.length)));
+        if (byExtension) {
+          fixed = byExtension;
+          path = path.slice(0, -byExtension.suffix.length);
+          iri = site.base + path.slice(1);
+        }
+      }
+      if (!site.bySubject.has(iri)) return sendError(res, 404, `no entity <${iri}> in the graph (paths under / name IRIs under ${site.base})`);
+      const chosen = fixed ?? chooseFormat(ctx, FORMATS);
+      if (chosen === undefined || chosen === 'bad-format') return notAcceptable(ctx, FORMATS);
+      const alternates = RDF_FORMATS.map((f) => `<${path}${f.suffix}>; rel="alternate"; type="${f.type}"`).join(', ');
+      const headers = { link: alternates, 'content-location': `${path}${chosen.suffix}` };
+      const head = req.method === 'HEAD';
+      if (chosen.type === 'text/html') {
+        const slug = site.filmSlugs.get(iri);
+        if (slug !== undefined && site.pages.has(`films/${slug}.html`)) {
+          return send(res, 303, 'text/plain; charset=utf-8', `see /films/${slug}.html\n`, { location: `/films/${slug}.html` });
+        }
+        const html = await site.cached(`html ${iri}`, () => entityHtml(site, iri, site.describe(iri)));
+        return send(res, 200, 'text/html; charset=utf-8', head ? '' : html, headers);
+      }
+      const text = await site.cached(`${chosen.type} ${iri}`, () => serialize(site.describe(iri), chosen.type));
+      send(res, 200, charset(chosen.type), head ? '' : text, headers);
+    },
+  };
+  return [pages, entities];
+}
