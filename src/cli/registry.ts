@@ -14,5 +14,6 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'build', summary: 'build the knowledge graph of every film and write Turtle, N-Triples and JSON-LD', load: async () => (await import('./build.js')).buildCommand },
   { name: 'query', summary: 'run a bundled or ad-hoc SPARQL query on the graph (table, JSON, CSV, TSV, Turtle)', load: async () => (await import('./query.js')).queryCommand },
   { name: 'validate', summary: 'check the graph (or any Turtle) against the SHACL shapes and the vocabulary', load: async () => (await import('./validate.js')).validateCommand },
+  { name: 'export', summary: "write one film's HTML page or its schema.org JSON-LD embed", load: async () => (await import('./export.js')).exportCommand },
   { name: 'serve', summary: 'serve the graph as a read-only SPARQL 1.1 endpoint on 127.0.0.1', load: async () => (await import('./serve.js')).serveCommand },
 ];
