@@ -199,7 +199,7 @@ export async function pageRoutes(options: PagesOptions = {}): Promise<Route[]> {
       const name = url.pathname === '/films/' ? 'films/index.html' : url.pathname.slice(1);
       const text = site.pages.get(name);
       if (text === undefined) {
-        const known = [...site.pages.keys()].filter((k) => k.endsWith('.html')).map((k) => `/${k}`);
+        const known = [...site.pages.keys()].filter((k) => k.endsWith('.html')).sort().map((k) => `/${k}`);
         return sendError(res, 404, `no page at ${url.pathname}; pages: ${known.length > 0 ? known.join(', ') : 'none (film pages are built from the films; this server was started with --graph)'}`);
       }
       send(res, 200, name.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/ld+json; charset=utf-8', head ? '' : text);
