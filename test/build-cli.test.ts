@@ -32,11 +32,12 @@ async function build(args: string[]) {
 }
 
 describe('filmkg build --facts', () => {
-  test('writes the three graph files and a summary; the Turtle is the graph of both films', async () => {
+  test('writes the graph files, the ontology, shapes, dataset description and pages, and a summary; the Turtle is the graph of both films', async () => {
     const r = await build(['--facts', 'lev.json', '--facts', 'orchard.json', '--out', 'out1']);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect((await readdir(path.join(dir, 'out1'))).sort()).toEqual(['graph.jsonld', 'graph.nt', 'graph.ttl']);
+    expect((await readdir(path.join(dir, 'out1'))).sort()).toEqual(['filmkg.ttl', 'films', 'graph.jsonld', 'graph.nt', 'graph.ttl', 'shapes.ttl', 'void.ttl']);
+    expect(r.out).toMatch(/^shacl: the graph conforms to ontology\/shapes\.ttl$/m);
     expect(r.out).toMatch(/^built 2 film\(s\): leaving-las-vegas, the-glass-orchard$/m);
     expect(r.out).toMatch(/^triples: \d+$/m);
     expect(r.out).toMatch(/^entities by type: .*schema:Movie 2/m);

@@ -1,5 +1,6 @@
 // A richer hand-written facts fixture of the bundled film touching every mapper (values copied from article.txt at the lines named),
-// for export round trips and determinism before the real extractor is wired in.
+// for export round trips and determinism before the real extractor is wired in. It is a consistent subset: every cited
+// reference is listed and the track list runs from 1, so the graph passes the build's SHACL shapes.
 import type { FilmFacts } from '../../src/facts/model.js';
 import { ev, facts } from './facts.js';
 
@@ -55,6 +56,11 @@ export function richFacts(): FilmFacts {
     soundtrack: {
       releaseDate: '1995-11-07', composers: [], performers: [], defaultWriter: 'Mike Figgis', notIncluded: [],
       tracks: [
+        {
+          number: 1, title: 'Intro Dialogue', writers: ['Mike Figgis'], writersFromDefault: true, performers: ['Nicolas Cage', 'Elisabeth Shue'], dialogue: true,
+          speakers: [{ actor: 'Nicolas Cage', character: 'Ben' }, { actor: 'Elisabeth Shue', character: 'Sera' }],
+          evidence: ev(163, '1."Intro Dialogue" (dialogue) Nicolas Cage as Ben\nElisabeth Shue as Sera', [], [], 164),
+        },
         { number: 2, title: 'Angel Eyes', writers: ['Matt Dennis', 'Earl Brent'], writersFromDefault: false, performers: ['Sting'], duration: 'PT4M2S', dialogue: false, speakers: [], evidence: ev(165, '2."Angel Eyes"Matt Dennis, Earl BrentSting4:02') },
       ],
       evidence: ev(159, 'A soundtrack album, consisting mainly of film score composed and performed by Mike Figgis, was released November 7, 1995.[27]', [27]),
@@ -63,6 +69,15 @@ export function richFacts(): FilmFacts {
       {
         number: 2, authors: [], title: 'Box Office Information for Leaving Las Vegas', publication: 'The Numbers', retrieved: '2014-08-24', identifiers: [], backlinks: 3, citedOnLines: [35, 36, 84],
         evidence: ev(202, '  2. ^ a b c "Box Office Information for Leaving Las Vegas". The Numbers. Retrieved August 24, 2014.'),
+      },
+      {
+        number: 3, authors: ['Scott Feinberg'], title: 'Oscars: Six Contenders on the Challenges and Rewards of Making 2021 Indies', publication: 'The Hollywood Reporter',
+        date: '2022-02-01', retrieved: '2022-02-02', identifiers: [], backlinks: 1, citedOnLines: [35],
+        evidence: ev(203, '  3. ^ Feinberg, Scott (February 1, 2022). "Oscars: Six Contenders on the Challenges and Rewards of Making 2021 Indies". The Hollywood Reporter. Retrieved February 2, 2022.'),
+      },
+      {
+        number: 27, authors: [], title: 'Leaving Las Vegas CD', publication: 'CD', retrieved: '2006-12-09', identifiers: [], backlinks: 1, citedOnLines: [159],
+        evidence: ev(227, '  27. ^ "Leaving Las Vegas CD". CD Retrieved December 9, 2006.'),
       },
     ],
   });
