@@ -41,7 +41,7 @@ describe('filmkg build --facts', () => {
     expect(r.out).toMatch(/^built 2 film\(s\): leaving-las-vegas, the-glass-orchard$/m);
     expect(r.out).toMatch(/^triples: \d+$/m);
     expect(r.out).toMatch(/^entities by type: .*schema:Movie 2/m);
-    expect(r.out).toMatch(/^wrote: out1\/graph\.jsonld \([\d.]+ kB\), out1\/graph\.nt .*out1\/graph\.ttl/m);
+    expect(r.out).toMatch(/^wrote: out1\/filmkg\.ttl \([\d.]+ kB\), .*out1\/graph\.jsonld \([\d.]+ kB\), out1\/graph\.nt .*out1\/graph\.ttl .*out1\/void\.ttl/m);
     expect(r.out).toMatch(/^time: \d+ ms$/m);
     expect(await readFile(path.join(dir, 'out1', 'graph.ttl'), 'utf8')).toBe(toTurtle(buildGraph([richFacts(), fictionalFacts()])));
   });
