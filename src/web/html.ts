@@ -67,7 +67,7 @@ const CSS = `
 :root{color-scheme:light dark;--fg:#1b1b1f;--bg:#fdfdfb;--muted:#5b5b66;--line:#d9d9de;--accent:#8a2b0e;--won:#1d6b2f}
 @media (prefers-color-scheme:dark){:root{--fg:#ececf0;--bg:#17171b;--muted:#a3a3ad;--line:#3a3a42;--accent:#f0a07a;--won:#7fd08f}}
 *{box-sizing:border-box}
-body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+body{margin:0;overflow-wrap:break-word;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
 header,main,footer{max-width:72rem;margin:0 auto;padding:0 1rem}
 header{padding-top:1.5rem}
 h1{font-size:clamp(1.6rem,5vw,2.6rem);line-height:1.15;margin:.2em 0}
