@@ -44,3 +44,16 @@ describe('negative fixtures', () => {
     expect(match, JSON.stringify(outcome.violations, null, 1)).toBeDefined();
   });
 });
+
+describe('the validator', () => {
+  it('is reusable: a violation does not carry over into the next validation, and repeats give the same report', async () => {
+    const text = readFileSync(path.join(DIR, 'movie-two-names.ttl'), 'utf8');
+    const bad = new N3.Parser().parse(text) as Quad[];
+    const first = await validateQuads(bad);
+    const second = await validateQuads(bad);
+    expect(second.violations).toEqual(first.violations);
+    expect(second.reportTurtle).toBe(first.reportTurtle);
+    const good = await validateQuads(bad.filter((q) => !(q.predicate.value === 'http://schema.org/name' && q.object.value !== 'X')));
+    expect(good.violations).toEqual([]);
+  });
+});

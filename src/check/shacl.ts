@@ -1,10 +1,11 @@
 // Validates a graph against ontology/shapes.ttl (rdf-validate-shacl, SHACL Core) plus the list-order check of lists.ts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import jsonld from 'jsonld';
 import N3 from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
 import type { Quad, Term } from '@rdfjs/types';
-import { compare } from '../graph.js';
+import { compare, sortQuads } from '../graph.js';
 import { ONTOLOGY_DIR } from '../paths.js';
 import { checkListOrder } from './lists.js';
 
@@ -33,6 +34,16 @@ let shapesCache: N3.Store | undefined;
 function shapes(): N3.Store {
   shapesCache ??= new N3.Store(new N3.Parser().parse(readFileSync(SHAPES_FILE, 'utf8')));
   return shapesCache;
+}
+
+let validatorCache: SHACLValidator | undefined;
+/**
+ * One validator per process: building it (the shapes graph and SHACL's own vocabulary) costs more than validating the
+ * bundled graph; validate() resets its report on every call, so it is safe to reuse.
+ */
+function validator(): SHACLValidator {
+  validatorCache ??= new SHACLValidator(shapes());
+  return validatorCache;
 }
 
 function show(term: Term | null | undefined): string | undefined {
@@ -73,10 +84,27 @@ export function showPath(term: Term | null | undefined, store: N3.Store = shapes
   return term.value;
 }
 
+/**
+ * The report graph as Turtle with canonical blank-node labels (RDFC-1.0, via jsonld's canonize), so the same graph gives
+ * the same bytes whatever the validator's internal counters were.
+ */
+async function canonicalTurtle(quads: Quad[]): Promise<string> {
+  const nquads = new N3.Writer({ format: 'N-Quads' }).quadsToString(quads);
+  const canonical = (await jsonld.canonize(nquads as unknown as jsonld.JsonLdDocument, { algorithm: 'URDNA2015', inputFormat: 'application/n-quads', format: 'application/n-quads' })) as unknown as string;
+  const writer = new N3.Writer({ prefixes: { sh: 'http://www.w3.org/ns/shacl#' } });
+  writer.addQuads(sortQuads(new N3.Parser({ format: 'N-Quads', blankNodePrefix: '' }).parse(canonical)));
+  let text = '';
+  writer.end((error: Error | null, result: string) => {
+    if (error) throw error;
+    text = result;
+  });
+  return text.endsWith('\n') ? text : `${text}\n`;
+}
+
 /** Validates `quads` against the project's shapes; violations sorted by focus node, path and message. */
 export async function validateQuads(quads: readonly Quad[]): Promise<ValidationOutcome> {
   const data = new N3.Store(quads as Quad[]);
-  const report = await new SHACLValidator(shapes()).validate(data);
+  const report = await validator().validate(data);
   const violations: Violation[] = report.results.map((r) => {
     const p = showPath(r.path as Term | null);
     const v = show(r.value as Term | null);
@@ -92,13 +120,7 @@ export async function validateQuads(quads: readonly Quad[]): Promise<ValidationO
   });
   violations.push(...checkListOrder(quads));
   violations.sort((a, b) => compare(a.focusNode, b.focusNode) || compare(a.path ?? '', b.path ?? '') || compare(a.message, b.message));
-  const writer = new N3.Writer({ prefixes: { sh: 'http://www.w3.org/ns/shacl#' } });
-  writer.addQuads([...(report.dataset as unknown as Iterable<Quad>)]);
-  let reportTurtle = '';
-  writer.end((error: Error | null, result: string) => {
-    if (error) throw error;
-    reportTurtle = result;
-  });
+  const reportTurtle = await canonicalTurtle([...(report.dataset as unknown as Iterable<Quad>)]);
   return { conforms: violations.length === 0, violations, reportTurtle };
 }
 
