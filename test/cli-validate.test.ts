@@ -10,6 +10,7 @@ import { run } from '../src/cli/main.js';
 import { FilmkgError } from '../src/errors.js';
 import type { GraphBuild } from '../src/export/build.js';
 import { graphStats } from '../src/graph.js';
+import { richFacts } from './helpers/rich.js';
 import type { Quad } from '../src/rdf.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'filmkg-cli-validate-'));
@@ -89,10 +90,16 @@ describe('the build step', () => {
     expect((error as FilmkgError).place.path).toBe('http://schema.org/directer');
   });
 
-  it('leaves out/ untouched when the build fails validation', async () => {
-    const out = path.join(tmp, 'never');
-    const status = await run(['build', '--out', out, '--base', 'not a base'], captureIo(tmp));
-    expect(status).not.toBe(0);
-    expect(existsSync(out)).toBe(false);
+  it('leaves out/ untouched when the build fails validation (facts citing a reference the article does not list)', async () => {
+    const facts = richFacts();
+    const broken = { ...facts, references: facts.references.filter((r) => r.number !== 3) }; // the budget still cites [3]
+    writeFileSync(path.join(tmp, 'broken.json'), JSON.stringify(broken));
+    const io = captureIo(tmp);
+    const status = await run(['build', '--facts', 'broken.json', '--out', 'never'], io);
+    expect(status).toBe(1);
+    expect(io.err).toMatch(/error \[SHACL_VIOLATION\]: ontology\/shapes\.ttl: <https:\/\/filmkg\.example\/film\/leaving-las-vegas\/citation\/3> http:\/\/schema\.org\/position: the graph violates 1 constraint/);
+    expect(io.err).toContain('nothing was written');
+    expect(io.out).toBe('');
+    expect(existsSync(path.join(tmp, 'never'))).toBe(false);
   });
 });
