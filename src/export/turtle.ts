@@ -18,5 +18,16 @@ export function toTurtle(quads: readonly Quad[]): string {
     out = result;
   });
   if (out === undefined) throw new Error('N3.Writer did not finish synchronously');
-  return out;
+  return spaceFinalNumber(out);
+}
+
+/**
+ * N3.Writer ends a statement whose last object is a bare number right after it (`fkg:shootingDays 28.`).
+ * That is valid Turtle (a decimal needs a digit after its dot), but Virtuoso 7's Turtle loader reads `28.` as
+ * a number and rejects the statement, keeping only the triples before it. A space before the dot
+ * (`28 .`) means the same to every parser and removes the ambiguity. Literals never span lines here
+ * (N3.Writer escapes newlines), so the match can only be a statement's last object.
+ */
+function spaceFinalNumber(turtle: string): string {
+  return turtle.replace(/(\s[+-]?\d*\.?\d+)\.$/gm, '$1 .');
 }
