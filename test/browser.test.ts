@@ -87,7 +87,7 @@ describe.skipIf(!available)('the film page in chromium', () => {
       await page.screenshot({ path: path.join(SHOTS, 'leaving-las-vegas-desktop.png'), fullPage: true });
       await page.setViewportSize({ width: 390, height: 844 });
       // On a phone the page itself never scrolls sideways: wide tables scroll inside their own box.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
       await page.screenshot({ path: path.join(SHOTS, 'leaving-las-vegas-phone.png'), fullPage: false });
       await page.locator('#accolades-section').screenshot({ path: path.join(SHOTS, 'leaving-las-vegas-phone-accolades.png') });
       expect(problems).toEqual([]);
