@@ -1,0 +1,128 @@
+// HTTP for remote stores: one request with a timeout, optional credentials, retries of transient failures with
+// backoff, and FilmkgErrors (code ENDPOINT) that name the method, the URL and the HTTP status.
+import { FilmkgError } from '../errors.js';
+
+/** The environment variable holding credentials for remote stores: `user:password` (HTTP Basic) or `Bearer TOKEN`. */
+export const AUTH_ENV = 'FILMKG_STORE_AUTH';
+
+/** How remote requests behave. */
+export interface RemoteOptions {
+  /** The value of FILMKG_STORE_AUTH, if any (never taken from the command line). */
+  readonly auth?: string | undefined;
+  /** Give up on one attempt after this many milliseconds (default 60 000). */
+  readonly timeoutMs?: number;
+  /** Attempts after the first one for transient failures (default 4). */
+  readonly retries?: number;
+  /** First backoff delay; it doubles on every retry (default 250 ms). */
+  readonly backoffMs?: number;
+  /** Called before each retry (for messages). */
+  readonly onRetry?: (info: { attempt: number; delayMs: number; reason: string }) => void;
+}
+
+export const DEFAULT_REMOTE = { timeoutMs: 60_000, retries: 4, backoffMs: 250 } as const;
+
+/** The Authorization header for a FILMKG_STORE_AUTH value: `user:password` → Basic, `Bearer …` as given. */
+export function authorization(auth: string | undefined): string | undefined {
+  if (auth === undefined || auth === '') return undefined;
+  if (/^Bearer\s+\S/.test(auth)) return auth;
+  if (!auth.includes(':')) {
+    throw new FilmkgError('USAGE', `${AUTH_ENV} must be "user:password" or "Bearer TOKEN"`, { expected: 'a colon between user and password' });
+  }
+  return `Basic ${Buffer.from(auth, 'utf8').toString('base64')}`;
+}
+
+/** A URL for messages: without user information, so credentials put in a URL are never echoed. */
+export function displayUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    return u.toString();
+  } catch {
+    return url;
+  }
+}
+
+/** Network error codes worth another attempt. */
+const TRANSIENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
+function networkCode(error: unknown): string | undefined {
+  let e: unknown = error;
+  for (let depth = 0; depth < 4 && e instanceof Error; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'ETIMEDOUT';
+    e = e.cause;
+  }
+  return undefined;
+}
+
+/** True for HTTP statuses worth another attempt: 5xx and 429. */
+export function isTransientStatus(status: number): boolean {
+  return status >= 500 || status === 429;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A response read whole. */
+export interface RemoteResponse {
+  readonly status: number;
+  readonly contentType: string;
+  readonly body: string;
+}
+
+/**
+ * Sends one request (`body` is a string, so it can be sent again) and reads the response. Retries
+ * network failures (connection reset, timeouts) and 5xx/429 responses with exponential backoff
+ * (a Retry-After of up to 30 s is honoured). Any other non-2xx status, or the last failure, throws
+ * FilmkgError ENDPOINT naming the method, URL, status and the start of the response body.
+ */
+export async function remoteRequest(
+  method: string,
+  url: string,
+  init: { headers?: Record<string, string>; body?: string },
+  options: RemoteOptions = {},
+): Promise<RemoteResponse> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_REMOTE.timeoutMs;
+  const retries = options.retries ?? DEFAULT_REMOTE.retries;
+  const backoffMs = options.backoffMs ?? DEFAULT_REMOTE.backoffMs;
+  const auth = authorization(options.auth);
+  const headers: Record<string, string> = { ...init.headers, ...(auth ? { authorization: auth } : {}) };
+  const place = { file: displayUrl(url) };
+  for (let attempt = 0; ; attempt++) {
+    let reason: string;
+    let retryAfterMs: number | undefined;
+    try {
+      const res = await fetch(url, { method, headers, ...(init.body !== undefined ? { body: init.body } : {}), signal: AbortSignal.timeout(timeoutMs) });
+      const body = await res.text();
+      if (res.ok) return { status: res.status, contentType: res.headers.get('content-type') ?? '', body };
+      const excerpt = body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+      if (!isTransientStatus(res.status) || attempt >= retries) {
+        throw new FilmkgError('ENDPOINT', `${method} answered HTTP ${res.status} ${res.statusText}${attempt > 0 ? ` (after ${attempt + 1} attempts)` : ''}`, {
+          place,
+          expected: 'a 2xx response',
+          ...(excerpt ? { found: excerpt } : {}),
+        });
+      }
+      reason = `HTTP ${res.status}`;
+      const after = Number(res.headers.get('retry-after'));
+      if (Number.isFinite(after) && after > 0) retryAfterMs = Math.min(after, 30) * 1000;
+    } catch (error) {
+      if (error instanceof FilmkgError) throw error;
+      const code = networkCode(error);
+      const transient = code !== undefined && TRANSIENT_CODES.has(code);
+      if (!transient || attempt >= retries) {
+        const what = code === 'ETIMEDOUT' ? `no answer within ${timeoutMs} ms` : `${code ?? (error instanceof Error ? error.message : String(error))}`;
+        throw new FilmkgError('ENDPOINT', `${method} failed: ${what}${attempt > 0 ? ` (after ${attempt + 1} attempts)` : ''}`, {
+          place,
+          expected: 'a reachable SPARQL / Graph Store endpoint',
+          cause: error,
+        });
+      }
+      reason = code;
+    }
+    const delayMs = retryAfterMs ?? backoffMs * 2 ** attempt;
+    options.onRetry?.({ attempt: attempt + 1, delayMs, reason });
+    await sleep(delayMs);
+  }
+}
