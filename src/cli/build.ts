@@ -1,4 +1,4 @@
-// `filmkg build`: loads every film under data/films/, maps the facts into one graph, writes Turtle, N-Triples and JSON-LD atomically, prints a summary.
+// `filmkg build`: loads every film under data/films/, maps the facts into one graph, checks it, writes the graph files, description and pages atomically, prints a summary.
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { readFile } from 'node:fs/promises';
@@ -12,10 +12,15 @@ import type { CliIo } from './io.js';
 
 const HELP = `Usage: filmkg build [--films DIR | --facts FILE…] [--out DIR] [--base IRI]
 
-Builds the knowledge graph of every film under the films folder into one graph and writes
+Builds the knowledge graph of every film under the films folder into one graph, checks it
+against the SHACL shapes and the vocabulary (as \`filmkg validate\` does), and writes
   graph.ttl     Turtle, with prefixes, grouped by subject (byte-deterministic)
   graph.nt      N-Triples, sorted
   graph.jsonld  JSON-LD of the whole graph, compacted with ontology/context.jsonld
+  filmkg.ttl    the local ontology;  shapes.ttl  the SHACL shapes
+  void.ttl      the dataset description (VoID and DCAT), computed from the graph
+  films/        a page per film (<slug>.html) with its schema.org JSON-LD embed
+                (<slug>.jsonld), and index.html
 into the output folder, all at once (nothing is written if any step fails).
 
 Options:
