@@ -4,6 +4,7 @@ import { FilmkgError } from '../errors.js';
 import { bundledQueries, resolveQuery } from '../sparql/bundled.js';
 import { checkQuery } from '../sparql/check.js';
 import { checkFormat, MEDIA_TYPES, toTable, type OutputFormat } from '../sparql/format.js';
+import { AUTH_ENV } from '../remote/http.js';
 import { openGraphStore } from '../store/open.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT, type Command } from './command.js';
@@ -11,6 +12,7 @@ import type { CliIo } from './io.js';
 
 const HELP = `Usage: filmkg query NAME|FILE [--format F] [--graph FILE]
        filmkg query -e "SPARQL" [--format F]
+       filmkg query NAME|FILE|-e "SPARQL" --endpoint URL [--default-graph IRI] [--format F]
        filmkg query --list
 
 Runs a SPARQL 1.1 query on the knowledge graph and prints the results.
@@ -23,6 +25,9 @@ Runs a SPARQL 1.1 query on the knowledge graph and prints the results.
                  csv, tsv (SPARQL 1.1 Query Results CSV and TSV);
                  CONSTRUCT and DESCRIBE: turtle (default), ntriples
   --graph FILE   query this Turtle (.ttl) or N-Triples (.nt) file instead of the bundled films
+  --endpoint URL ask a remote SPARQL 1.1 endpoint instead (e.g. Virtuoso's http://127.0.0.1:8890/sparql);
+                 the query is POSTed as a form; credentials only from ${AUTH_ENV} ("user:password")
+  --default-graph IRI  with --endpoint: the named graph to query as the default graph (default-graph-uri)
   -h, --help     show this help
 
 The graph is out/graph.nt when \`filmkg build\` wrote it after the last change to data/films and
@@ -44,6 +49,8 @@ export const queryCommand: Command = {
       format: { type: 'string', short: 'f' },
       list: { type: 'boolean' },
       graph: { type: 'string' },
+      endpoint: { type: 'string' },
+      'default-graph': { type: 'string' },
     });
     if (values.list) {
       const queries = bundledQueries();
@@ -58,6 +65,13 @@ export const queryCommand: Command = {
     const checked = checkQuery(text, source === 'query' ? source : path.relative(io.cwd, source) || source);
     const graph = checked.form === 'CONSTRUCT' || checked.form === 'DESCRIBE';
     const format: OutputFormat = checkFormat(values.format ?? (graph ? 'turtle' : 'table'), checked.form);
+    if (values.endpoint !== undefined) {
+      if (values.graph !== undefined) throw new FilmkgError('USAGE', '--graph FILE and --endpoint URL cannot be combined');
+      const { queryRemote } = await import('../remote/query.js');
+      io.stdout(await queryRemote(values.endpoint, text, format, { auth: io.env[AUTH_ENV], ...(values['default-graph'] !== undefined ? { defaultGraph: values['default-graph'] } : {}) }));
+      return EXIT.ok;
+    }
+    if (values['default-graph'] !== undefined) throw new FilmkgError('USAGE', '--default-graph needs --endpoint');
     const { store } = await openGraphStore(values.graph !== undefined ? { graphFile: path.resolve(io.cwd, values.graph) } : {});
     try {
       if (format === 'table') {
