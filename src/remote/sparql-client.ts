@@ -6,6 +6,7 @@ import { toNTriples } from '../export/ntriples.js';
 import { dataFactory } from '../rdf.js';
 import { checkQuery, type QueryForm } from '../sparql/check.js';
 import type { QueryOptions, QueryResult, ResultTerm, SelectResult, SparqlStore } from '../store/store.js';
+import { checkGraphIri } from './gsp.js';
 import { displayUrl, remoteRequest, type RemoteOptions, type RemoteResponse } from './http.js';
 
 /** Options of a remote endpoint. */
@@ -107,8 +108,12 @@ export class RemoteSparqlStore implements SparqlStore {
 
   /** Triples in the named graph `graph`, or in the default graph the endpoint queries. */
   async count(graph?: string): Promise<number> {
+    if (graph !== undefined) checkGraphIri(graph);
     const pattern = graph !== undefined ? `GRAPH <${graph}> { ?s ?p ?o }` : '?s ?p ?o';
-    const result = await this.query(`SELECT (COUNT(*) AS ?n) WHERE { ${pattern} }`);
+    // A named graph is counted in the store's whole dataset: a default-graph-uri would leave it out of the dataset.
+    const { defaultGraph: _ignored, ...whole } = this.options;
+    const store = graph !== undefined && this.options.defaultGraph !== undefined ? new RemoteSparqlStore(this.endpoint, whole) : this;
+    const result = await store.query(`SELECT (COUNT(*) AS ?n) WHERE { ${pattern} }`);
     const n = result.kind === 'select' ? Number(result.rows[0]?.['n']?.value) : Number.NaN;
     if (!Number.isInteger(n)) throw new FilmkgError('ENDPOINT', 'the endpoint gave no triple count', { place: { file: displayUrl(this.endpoint) }, expected: 'one row with a whole number ?n' });
     return n;
