@@ -57,6 +57,13 @@ function networkCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The innermost cause's message ("fetch failed" says less than its cause, e.g. "bad port"). */
+function deepestMessage(error: unknown): string {
+  let e: unknown = error;
+  while (e instanceof Error && e.cause instanceof Error) e = e.cause;
+  return e instanceof Error ? e.message : String(e);
+}
+
 /** True for HTTP statuses worth another attempt: 5xx and 429. */
 export function isTransientStatus(status: number): boolean {
   return status >= 500 || status === 429;
@@ -112,7 +119,7 @@ export async function remoteRequest(
       const code = networkCode(error);
       const transient = code !== undefined && TRANSIENT_CODES.has(code);
       if (!transient || attempt >= retries) {
-        const what = code === 'ETIMEDOUT' ? `no answer within ${timeoutMs} ms` : `${code ?? (error instanceof Error ? error.message : String(error))}`;
+        const what = code === 'ETIMEDOUT' ? `no answer within ${timeoutMs} ms` : (code ?? deepestMessage(error));
         throw new FilmkgError('ENDPOINT', `${method} failed: ${what}${attempt > 0 ? ` (after ${attempt + 1} attempts)` : ''}`, {
           place,
           expected: 'a reachable SPARQL / Graph Store endpoint',
