@@ -20,7 +20,7 @@ const url = await new Promise((resolve, reject) => {
   let err = '';
   child.stderr.on('data', (chunk) => {
     err += chunk;
-    const m = /endpoint at (http:\/\/\S+)/.exec(err);
+    const m = /endpoint at (http:\/\/[^\s,]+)/.exec(err);
     if (m) resolve(m[1]);
   });
   child.once('exit', (code) => reject(new Error(`filmkg serve exited with ${code}: ${err}`)));
