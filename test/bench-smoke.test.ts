@@ -1,0 +1,41 @@
+// The benchmarks still run: each bench/ script, with the fewest runs it takes, exits 0 and prints its figures.
+// Timings are not asserted (the machine is shared and noisy); the figures come from `npm run bench`.
+// bench/load.js needs a Graph Store endpoint and is run by hand (README, "Load into a triplestore").
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.join(import.meta.dirname, '..');
+// The benches run in a temporary working folder, so the builds they make (out/) never touch the project's out/,
+// which other suites may be reading at the same time.
+const CWD = mkdtempSync(path.join(os.tmpdir(), 'filmkg-bench-smoke-'));
+afterAll(() => rmSync(CWD, { recursive: true, force: true }));
+
+function runBench(file: string, args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'bench', file), ...args], { cwd: CWD, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    child.on('close', (code) => resolve({ code, out, err }));
+  });
+}
+
+const CASES: Array<[string, string[], RegExp[]]> = [
+  ['extract.js', ['--runs', '50', '--process-runs', '10'], [/read \+ extract \+ curate \+ check .*median [\d.]+ ms/, /whole process `filmkg extract`.*median/]],
+  ['build.js', ['--runs', '1', '--process-runs', '1', '--copies', '3'], [/in-process build of the bundled film \(\d+ triples\)/, /build step shacl +median/, /triples\/s/]],
+  ['validate.js', ['--runs', '2', '--process-runs', '1'], [/SHACL validation .*median/, /VoID\/DCAT description .*median/, /whole process `filmkg validate`.*median/]],
+  ['query.js', ['--runs', '3', '--process-runs', '1'], [/^cast +[\d.]+ +[\d.]+$/m, /one-shot `filmkg query cast`/]],
+  ['endpoint.js', ['--seconds', '1', '--concurrency', '2'], [/throughput: \d+ req\/s/, /latency: median [\d.]+ ms/]],
+];
+
+describe('benchmarks', () => {
+  it.each(CASES)('bench/%s runs and prints its figures', async (file, args, patterns) => {
+    const { code, out, err } = await runBench(file, args);
+    expect(code, err).toBe(0);
+    for (const p of patterns) expect(out).toMatch(p);
+  }, 120_000);
+});
