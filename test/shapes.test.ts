@@ -19,6 +19,13 @@ describe('the bundled graph', () => {
     expect(outcome.violations).toEqual([]);
     expect(outcome.conforms).toBe(true);
   });
+
+  it('conforms together with the other test articles (other infoboxes: releases without a kind, other tables)', async () => {
+    const films = [...(await loadFilms()), ...(await loadFilms(path.join(import.meta.dirname, 'fixtures', 'films')))];
+    expect(films.length).toBeGreaterThanOrEqual(4);
+    const outcome = await validateQuads(buildGraph(films));
+    expect(outcome.violations).toEqual([]);
+  });
 });
 
 describe('negative fixtures', () => {
