@@ -24,22 +24,42 @@ export const DEFAULT_REMOTE = { timeoutMs: 60_000, retries: 4, backoffMs: 250 } 
 /** The Authorization header for a FILMKG_STORE_AUTH value: `user:password` → Basic, `Bearer …` as given. */
 export function authorization(auth: string | undefined): string | undefined {
   if (auth === undefined || auth === '') return undefined;
-  if (/^Bearer\s+\S/.test(auth)) return auth;
+  // The value is never echoed: a malformed one may still be a real secret.
+  if (/^Bearer\s/.test(auth)) {
+    const token = /^Bearer\s+([!-~]+)\s*$/.exec(auth)?.[1];
+    if (token === undefined) throw new FilmkgError('USAGE', `${AUTH_ENV} holds a malformed Bearer token`, { expected: '"Bearer TOKEN", the token one run of visible ASCII characters (no spaces or line breaks)' });
+    return `Bearer ${token}`;
+  }
   if (!auth.includes(':')) {
     throw new FilmkgError('USAGE', `${AUTH_ENV} must be "user:password" or "Bearer TOKEN"`, { expected: 'a colon between user and password' });
   }
   return `Basic ${Buffer.from(auth, 'utf8').toString('base64')}`;
 }
 
-/** A URL for messages: without user information, so credentials put in a URL are never echoed. */
+/** User information at the start of a URL-like string (`scheme://user:pass@` or a bare `user:pass@host`). */
+const USERINFO = /^((?:[A-Za-z][A-Za-z0-9+.-]*:)?\/\/)?[^/?#@]*@/;
+
+/** A URL for messages: without user information, so credentials put in a URL are never echoed (also when it does not parse). */
 export function displayUrl(url: string): string {
+  let text = url;
   try {
     const u = new URL(url);
     u.username = '';
     u.password = '';
-    return u.toString();
+    text = u.toString();
   } catch {
-    return url;
+    // not a URL: still strip anything that looks like user information
+  }
+  return text.replace(USERINFO, '$1');
+}
+
+/** True when a URL carries user information (`user:password@`), which fetch refuses and which must not be echoed. */
+export function hasCredentials(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.username !== '' || u.password !== '';
+  } catch {
+    return USERINFO.test(url);
   }
 }
 

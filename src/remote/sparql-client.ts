@@ -7,7 +7,7 @@ import { dataFactory } from '../rdf.js';
 import { checkQuery, type QueryForm } from '../sparql/check.js';
 import type { QueryOptions, QueryResult, ResultTerm, SelectResult, SparqlStore } from '../store/store.js';
 import { checkGraphIri } from './gsp.js';
-import { displayUrl, remoteRequest, type RemoteOptions, type RemoteResponse } from './http.js';
+import { AUTH_ENV, displayUrl, hasCredentials, remoteRequest, type RemoteOptions, type RemoteResponse } from './http.js';
 
 /** Options of a remote endpoint. */
 export interface RemoteSparqlOptions extends RemoteOptions {
@@ -76,11 +76,14 @@ export class RemoteSparqlStore implements SparqlStore {
   private readonly options: RemoteSparqlOptions;
 
   constructor(endpoint: string, options: RemoteSparqlOptions = {}) {
+    if (hasCredentials(endpoint)) {
+      throw new FilmkgError('USAGE', `the endpoint URL must not hold credentials (user:password@): put them in ${AUTH_ENV}`, { found: displayUrl(endpoint) });
+    }
     try {
       const u = new URL(endpoint);
       if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('not http');
     } catch {
-      throw new FilmkgError('USAGE', 'the endpoint must be an http(s) URL', { found: endpoint });
+      throw new FilmkgError('USAGE', 'the endpoint must be an http(s) URL', { found: displayUrl(endpoint) });
     }
     this.endpoint = endpoint;
     this.options = options;

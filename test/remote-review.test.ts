@@ -1,0 +1,87 @@
+// Review of the remote-store client (issue 7): credentials never echoed, malformed credentials refused without
+// echoing them, retries only of transient failures with bounded delays, and Graph Store URLs built correctly.
+import http from 'node:http';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { captureIo } from '../src/cli/io.js';
+import { run } from '../src/cli/main.js';
+import { FilmkgError } from '../src/errors.js';
+import { authorization, displayUrl, remoteRequest } from '../src/remote/http.js';
+
+let server: http.Server;
+let base: string;
+let statuses: number[] = [];
+let requests = 0;
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      requests++;
+      const status = statuses.shift() ?? 200;
+      res.writeHead(status, { 'content-type': 'text/plain' });
+      res.end(status < 300 ? '' : `status ${status}`);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+});
+afterEach(() => {
+  statuses = [];
+  requests = 0;
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  const io = captureIo(undefined, env);
+  const status = await run(args, io);
+  return { status, out: io.out, err: io.err };
+}
+
+describe('credentials are never echoed', () => {
+  it('refuses an --endpoint URL holding user:password@ (usage, exit 2), pointing at FILMKG_STORE_AUTH, without the password', async () => {
+    for (const args of [
+      ['query', 'cast', '--endpoint', `http://alice:s3cret@127.0.0.1:9/sparql`],
+      ['load', '--file', 'none.nt', '--endpoint', `http://alice:s3cret@127.0.0.1:9/store`],
+      ['load', '--file', 'none.nt', '--endpoint', `${base}/store`, '--query-endpoint', `http://alice:s3cret@127.0.0.1:9/query`],
+    ]) {
+      const { status, out, err } = await cli(args);
+      expect(status, args.join(' ')).toBe(2);
+      expect(err).toMatch(/error \[USAGE\]: the endpoint URL must not hold credentials \(user:password@\): put them in FILMKG_STORE_AUTH; got "http:\/\/127\.0\.0\.1:9\//);
+      expect(out + err).not.toContain('s3cret');
+      expect(out + err).not.toContain('alice');
+    }
+    expect(requests).toBe(0);
+  });
+
+  it('does not echo credentials in a URL that is not http(s) or does not parse', async () => {
+    const ftp = await cli(['query', 'cast', '--endpoint', 'ftp://alice:s3cret@example.org/sparql']);
+    expect(ftp.status).toBe(2);
+    expect(ftp.err).not.toContain('s3cret');
+    expect(displayUrl('alice:s3cret@example.org/sparql')).toBe('example.org/sparql');
+    expect(displayUrl('http://example.org/a@b?x=c@d')).toBe('http://example.org/a@b?x=c@d');
+  });
+
+  it('refuses a malformed Bearer token in FILMKG_STORE_AUTH without echoing it (FilmkgError USAGE)', async () => {
+    const error = (() => {
+      try {
+        authorization('Bearer abc\nsecret-part');
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(FilmkgError);
+    expect((error as FilmkgError).code).toBe('USAGE');
+    expect((error as FilmkgError).place).toEqual({});
+    expect((error as FilmkgError).message).toMatch(/^FILMKG_STORE_AUTH holds a malformed Bearer token; expected/);
+    expect((error as FilmkgError).message).not.toContain('secret-part');
+    const { status, err } = await cli(['query', 'cast', '--endpoint', `${base}/sparql`], { FILMKG_STORE_AUTH: 'Bearer abc\nsecret-part' });
+    expect(status).toBe(2);
+    expect(err).toMatch(/error \[USAGE\]: FILMKG_STORE_AUTH holds a malformed Bearer token/);
+    expect(err).not.toContain('secret-part');
+    expect(requests).toBe(0);
+    expect(authorization('Bearer abc.DEF-123_~+/=')).toBe('Bearer abc.DEF-123_~+/=');
+  });
+});
