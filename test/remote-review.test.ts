@@ -85,3 +85,38 @@ describe('credentials are never echoed', () => {
     expect(authorization('Bearer abc.DEF-123_~+/=')).toBe('Bearer abc.DEF-123_~+/=');
   });
 });
+
+describe('retries', () => {
+  it.each([501, 505, 511])('does not retry HTTP %i (not transient): one request, the status named', async (status) => {
+    statuses = [status, 200];
+    const error = await remoteRequest('POST', `${base}/store`, { body: '' }, { retries: 3, backoffMs: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FilmkgError);
+    expect((error as FilmkgError).code).toBe('ENDPOINT');
+    expect((error as FilmkgError).place).toEqual({ file: `${base}/store` });
+    expect((error as FilmkgError).message).toContain(`POST answered HTTP ${status} `);
+    expect(requests).toBe(1);
+  });
+
+  it.each([429, 500, 502, 503, 504])('retries HTTP %i', async (status) => {
+    statuses = [status, 200];
+    const res = await remoteRequest('POST', `${base}/store`, { body: '' }, { retries: 3, backoffMs: 1 });
+    expect(res.status).toBe(200);
+    expect(requests).toBe(2);
+  });
+
+  it('never waits more than 30 s before a retry, however large the backoff grows', async () => {
+    statuses = [503, 503];
+    const delays: number[] = [];
+    const stop = new Error('stop before sleeping');
+    const error = await remoteRequest('POST', `${base}/store`, { body: '' }, {
+      retries: 5,
+      backoffMs: 1_000_000,
+      onRetry: ({ delayMs }) => {
+        delays.push(delayMs);
+        throw stop;
+      },
+    }).catch((e: unknown) => e);
+    expect(error).toBe(stop);
+    expect(delays).toEqual([30_000]);
+  });
+});

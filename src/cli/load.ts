@@ -33,7 +33,8 @@ graph's triples through the store's SPARQL endpoint and fails if any are missing
   --query-endpoint URL  the SPARQL endpoint for the count (default: derived from --endpoint for the
                         stores above, e.g. Virtuoso's /sparql)
   --timeout MS          per request (default ${DEFAULT_REMOTE.timeoutMs})
-  --retries N           retries of 5xx answers, resets and timeouts, with backoff (default ${DEFAULT_REMOTE.retries})
+  --retries N           retries of 429/500/502/503/504 answers, resets and timeouts, with backoff
+                        (at most 30 s between attempts; default ${DEFAULT_REMOTE.retries})
   -h, --help            show this help
 
 Credentials come only from the environment: ${AUTH_ENV}="user:password" (HTTP Basic) or

@@ -84,10 +84,16 @@ function deepestMessage(error: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** True for HTTP statuses worth another attempt: 5xx and 429. */
+/**
+ * True for HTTP statuses worth another attempt: 429, 500, 502, 503 and 504. Not the other 5xx (501 Not
+ * Implemented, 505 HTTP Version Not Supported, 511 …) nor any other 4xx: asking again gets the same answer.
+ */
 export function isTransientStatus(status: number): boolean {
-  return status >= 500 || status === 429;
+  return status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
 }
+
+/** The longest wait before one retry (a Retry-After or the doubling backoff), so the total time stays bounded. */
+export const MAX_RETRY_DELAY_MS = 30_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -100,9 +106,10 @@ export interface RemoteResponse {
 
 /**
  * Sends one request (`body` is a string, so it can be sent again) and reads the response. Retries
- * network failures (connection reset, timeouts) and 5xx/429 responses with exponential backoff
- * (a Retry-After of up to 30 s is honoured). Any other non-2xx status, or the last failure, throws
- * FilmkgError ENDPOINT naming the method, URL, status and the start of the response body.
+ * network failures (connection reset, timeouts) and 429/500/502/503/504 responses with exponential
+ * backoff (a Retry-After is honoured; no single wait exceeds MAX_RETRY_DELAY_MS). Any other non-2xx
+ * status, or the last failure, throws FilmkgError ENDPOINT naming the method, URL, status and the start
+ * of the response body.
  */
 export async function remoteRequest(
   method: string,
@@ -133,7 +140,7 @@ export async function remoteRequest(
       }
       reason = `HTTP ${res.status}`;
       const after = Number(res.headers.get('retry-after'));
-      if (Number.isFinite(after) && after > 0) retryAfterMs = Math.min(after, 30) * 1000;
+      if (Number.isFinite(after) && after > 0) retryAfterMs = after * 1000;
     } catch (error) {
       if (error instanceof FilmkgError) throw error;
       const code = networkCode(error);
@@ -148,7 +155,7 @@ export async function remoteRequest(
       }
       reason = code;
     }
-    const delayMs = retryAfterMs ?? backoffMs * 2 ** attempt;
+    const delayMs = Math.min(retryAfterMs ?? backoffMs * 2 ** attempt, MAX_RETRY_DELAY_MS);
     options.onRetry?.({ attempt: attempt + 1, delayMs, reason });
     await sleep(delayMs);
   }
