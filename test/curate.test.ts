@@ -80,6 +80,11 @@ describe('applyCuration', () => {
     expect(out.externalIds).toEqual([{ kind: 'person', name: 'Nicolas Cage', wikidata: 'Q42869', decision: { id: 'cage', reason: 'confirmed' } }]);
   });
 
+  it('names a music performer a group (an organisation) without an identifier', () => {
+    const out = apply({ kind: 'external-id', id: 'group', reason: 'a plural name', entity: 'organisation', name: 'The Palladinos' });
+    expect(out.externalIds).toEqual([{ kind: 'organisation', name: 'The Palladinos', decision: { id: 'group', reason: 'a plural name' } }]);
+  });
+
   const BAD: Array<{ name: string; entries: CurationEntry[]; message: RegExp }> = [
     { name: 'a row on a line with no accolade', entries: [{ ...FILM_LEVEL, accolade: { ...FILM_LEVEL.accolade, line: 40 } }], message: /"dfw-best-picture": no accolade row on line 40/ },
     { name: 'a row whose body or category differs', entries: [{ ...FILM_LEVEL, accolade: { ...FILM_LEVEL.accolade, category: 'Best Film' } }], message: /is not the one reviewed; expected Dallas-Fort Worth .*: Best Film; got ".*: Best Picture"/ },
@@ -90,7 +95,9 @@ describe('applyCuration', () => {
     { name: 'credit text not on its line', entries: [{ kind: 'credit', id: 'music', reason: 'r', role: 'composer', person: 'Mike Figgis', line: 75, text: 'composing his own score' }], message: /"music": line 75 does not contain the text/ },
     { name: 'a credit the infobox already gives', entries: [{ kind: 'credit', id: 'dir', reason: 'r', role: 'director', person: 'Mike Figgis', line: 18, text: 'Figgis' }], message: /already credit Mike Figgis as director/ },
     { name: 'an external id for a person the facts do not name', entries: [{ kind: 'external-id', id: 'ghost', reason: 'r', entity: 'person', name: 'Nobody Atall', wikidata: 'Q1' }], message: /"ghost": names no person of the facts/ },
-    { name: 'an external id of the wrong kind', entries: [{ kind: 'external-id', id: 'cage-org', reason: 'r', entity: 'organisation', name: 'Nicolas Cage', wikidata: 'Q42869' }], message: /names no organisation/ },
+    // (Not a music performer: those may be groups, so their names are organisation candidates too.)
+    { name: 'an external id of the wrong kind', entries: [{ kind: 'external-id', id: 'obrien-org', reason: 'r', entity: 'organisation', name: "John O'Brien", wikidata: 'Q42869' }], message: /names no organisation/ },
+    { name: 'a dialogue voice named as a group', entries: [{ kind: 'external-id', id: 'shue-group', reason: 'r', entity: 'organisation', name: 'Elisabeth Shue' }], message: /names no organisation/ },
     { name: 'an award named without its body', entries: [{ kind: 'external-id', id: 'oscar', reason: 'r', entity: 'award', name: 'Best Actor', wikidata: 'Q103916' }], message: /names no award/ },
   ];
   it.each(BAD)('rejects $name with BAD_CURATION naming the entry', ({ entries, message }) => {

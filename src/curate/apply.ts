@@ -75,6 +75,9 @@ export function namesOfKind(facts: FilmFacts, kind: z.infer<typeof EntityKind>):
     case 'organisation':
       names.push(...facts.organisations.map((o) => o.name), ...facts.homeMedia.map((h) => h.distributor));
       names.push(...facts.references.flatMap((r) => [r.publication, r.publisher]), ...facts.reviews.map((r) => r.publication));
+      // A credited music performer may be a group (typed schema:MusicGroup when a decision names it an organisation);
+      // the voices of dialogue tracks are actors, never groups.
+      names.push(...(facts.soundtrack?.performers ?? []), ...(facts.soundtrack?.tracks ?? []).filter((t) => !t.dialogue).flatMap((t) => t.performers));
       break;
     case 'work':
       names.push(facts.basedOn?.title, facts.soundtrack?.title);
