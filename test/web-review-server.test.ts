@@ -83,3 +83,55 @@ describe('Accept: the most specific matching range gives a type its q', () => {
   });
 });
 
+describe('HEAD', () => {
+  test('answers with the headers of GET, Content-Length included, and no body', async () => {
+    for (const [target, accept] of [
+      ['/person/Nicolas_Cage', 'text/turtle'],
+      ['/person/Nicolas_Cage', 'text/html'],
+      ['/person/Nicolas_Cage.jsonld', undefined],
+      ['/films/leaving-las-vegas.html', undefined],
+      ['/films/', undefined],
+      ['/graph.nt', undefined],
+    ] as const) {
+      const get = await request(target, accept !== undefined ? { accept } : {});
+      const head = await request(target, { method: 'HEAD', ...(accept !== undefined ? { accept } : {}) });
+      expect(get.status, target).toBe(200);
+      expect(get.body.length, target).toBeGreaterThan(0);
+      expect(head.status, target).toBe(200);
+      expect(head.headers['content-type'], target).toBe(get.headers['content-type']);
+      expect(head.headers['content-length'], target).toBe(String(get.body.length));
+      expect(head.body.length, target).toBe(0);
+    }
+  });
+});
+
+describe('entity paths as people type them', () => {
+  test('a raw comma (which the minter writes %2C) finds the entity', async () => {
+    const encoded = await request('/place/Washington%2C_DC');
+    expect(encoded.status).toBe(200);
+    const raw = await request('/place/Washington,_DC');
+    expect(raw.status).toBe(200);
+    expect(raw.body.toString('utf8')).toBe(encoded.body.toString('utf8'));
+    expect(raw.headers['content-location']).toBe('/place/Washington%2C_DC.ttl');
+  });
+
+  test('other characters the minter encodes, typed raw, and an encoded slash inside a name find the entity', async () => {
+    const raw = await request("/person/John_O'Brien", { accept: 'application/n-triples' });
+    expect(raw.status).toBe(200);
+    expect(raw.headers['content-location']).toBe('/person/John_O%27Brien.nt');
+    expect((await request('/organization/MGM%2FUA_Distribution_Co.')).status).toBe(200);
+  });
+
+  test('an escaped underscore is a different name (the minter writes a real underscore %5F, a space _)', async () => {
+    expect((await request('/person/Nicolas%5FCage')).status).toBe(404);
+  });
+
+  test('path traversal, plain or encoded, reaches no file', async () => {
+    for (const target of ['/films/../../etc/passwd', '/films/%2e%2e/%2e%2e/etc/passwd', '/films/..%2f..%2fetc%2fpasswd', '/person/..%2F..%2Fetc%2Fpasswd', '/films/..\\..\\package.json', '/person/%2e%2e/%2e%2e/package.json']) {
+      const res = await request(target);
+      expect(res.status, target).toBe(404);
+      expect(res.body.toString('utf8'), target).not.toMatch(/root:|"name": "filmkg"/);
+    }
+  });
+});
+

@@ -184,8 +184,9 @@ function notAcceptable(ctx: RouteContext, allowed: readonly Format[]): void {
 
 /**
  * The request path in the IRIs' own spelling: raw UTF-8 bytes (which Node hands over as Latin-1) and
- * characters the minter percent-encodes (`'`, `(`, `)`, `!`, `*`) are encoded, and escapes are upper case,
- * so `/person/John_O'Brien` and `/person/Lila_Cazès` find `John_O%27Brien` and `Lila_Caz%C3%A8s`.
+ * characters the minter percent-encodes (`'`, `,`, `&`, `(`, `)`, `!`, `*` …) are encoded, and escapes are upper case,
+ * so `/person/John_O'Brien`, `/place/Washington,_DC` and `/person/Lila_Caz%c3%a8s` find `John_O%27Brien`,
+ * `Washington%2C_DC` and `Lila_Caz%C3%A8s`.
  */
 function canonicalPath(ctx: RouteContext): string {
   const raw = (ctx.req.url ?? '/').split('?')[0] ?? '/';
@@ -195,7 +196,12 @@ function canonicalPath(ctx: RouteContext): string {
   } catch {
     pathname = ctx.url.pathname;
   }
-  return pathname.replace(/%[0-9a-f]{2}/gi, (e) => e.toUpperCase()).replace(/[!*'()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  // The minter encodes every character but `A–Z a–z 0–9 - . ~` (and writes spaces `_`); the URL parser leaves
+  // sub-delimiters such as `,` `'` `&` `+` `:` `@` raw, so they are encoded here, and a `%` that starts no escape is `%25`.
+  return pathname
+    .replace(/%(?![0-9a-f]{2})/gi, '%25')
+    .replace(/%[0-9a-f]{2}/gi, (e) => e.toUpperCase())
+    .replace(/[^A-Za-z0-9\-._~/%]/g, (c) => encodeURIComponent(c).replace(/[!*'()]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`));
 }
 
 /** The local path of an IRI under the base (`https://filmkg.example/person/X` → `/person/X`), or undefined. */
@@ -238,13 +244,13 @@ export async function pageRoutes(options: PagesOptions = {}): Promise<Route[]> {
     name: 'pages',
     matches: (method, pathname) => (method === 'GET' || method === 'HEAD') && (pathname === '/films' || pathname.startsWith('/films/') || pathname in GRAPH_FILES),
     async handle(ctx) {
-      const { res, url, req } = ctx;
-      const head = req.method === 'HEAD';
+      // HEAD: the same call as GET; Node sends the headers (Content-Length of the full body) and drops the body.
+      const { res, url } = ctx;
       if (url.pathname === '/films') return send(res, 301, 'text/plain; charset=utf-8', 'see /films/\n', { location: '/films/' });
       const graphType = GRAPH_FILES[url.pathname];
       if (graphType !== undefined) {
         const text = await site.cached(`graph ${graphType}`, () => serialize(site.quads, graphType));
-        return send(res, 200, charset(graphType), head ? '' : text);
+        return send(res, 200, charset(graphType), text);
       }
       const name = url.pathname === '/films/' ? 'films/index.html' : url.pathname.slice(1);
       const text = site.pages.get(name);
@@ -252,7 +258,7 @@ export async function pageRoutes(options: PagesOptions = {}): Promise<Route[]> {
         const known = [...site.pages.keys()].filter((k) => k.endsWith('.html')).sort().map((k) => `/${k}`);
         return sendError(res, 404, `no page at ${url.pathname}; pages: ${known.length > 0 ? known.join(', ') : 'none (film pages are built from the films; this server was started with --graph)'}`);
       }
-      send(res, 200, name.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/ld+json; charset=utf-8', head ? '' : text);
+      send(res, 200, name.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/ld+json; charset=utf-8', text);
     },
   };
 
@@ -260,7 +266,7 @@ export async function pageRoutes(options: PagesOptions = {}): Promise<Route[]> {
     name: 'entities',
     matches: (method, pathname) => (method === 'GET' || method === 'HEAD') && site.firstSegments.has(pathname.slice(1).split('/')[0] ?? ''),
     async handle(ctx) {
-      const { res, req } = ctx;
+      const { res } = ctx;
       let path = canonicalPath(ctx);
       let fixed: Format | undefined;
       let iri = site.base + path.slice(1);
@@ -278,17 +284,16 @@ export async function pageRoutes(options: PagesOptions = {}): Promise<Route[]> {
       if (chosen === undefined || chosen === 'bad-format') return notAcceptable(ctx, FORMATS);
       const alternates = RDF_FORMATS.map((f) => `<${path}${f.suffix}>; rel="alternate"; type="${f.type}"`).join(', ');
       const headers = { link: alternates, 'content-location': `${path}${chosen.suffix}` };
-      const head = req.method === 'HEAD';
       if (chosen.type === 'text/html') {
         const slug = site.filmSlugs.get(iri);
         if (slug !== undefined && site.pages.has(`films/${slug}.html`)) {
           return send(res, 303, 'text/plain; charset=utf-8', `see /films/${slug}.html\n`, { location: `/films/${slug}.html` });
         }
         const html = await site.cached(`html ${iri}`, () => entityHtml(site, iri, site.describe(iri)));
-        return send(res, 200, 'text/html; charset=utf-8', head ? '' : html, headers);
+        return send(res, 200, 'text/html; charset=utf-8', html, headers);
       }
       const text = await site.cached(`${chosen.type} ${iri}`, () => serialize(site.describe(iri), chosen.type));
-      send(res, 200, charset(chosen.type), head ? '' : text, headers);
+      send(res, 200, charset(chosen.type), text, headers);
     },
   };
   return [pages, entities];
