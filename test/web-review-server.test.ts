@@ -135,3 +135,10 @@ describe('entity paths as people type them', () => {
   });
 });
 
+describe('filmkg serve --graph', () => {
+  test('a graph file that does not parse is BAD_RDF with the file and line', async () => {
+    const file = path.join(dir, 'bad.ttl');
+    await writeFile(file, '<http://x.example/a> <http://x.example/b> <http://x.example/c> .\n<http://x.example/a> <http://x.example/b> "open .\n');
+    await expect(pageRoutes({ graphFile: file })).rejects.toMatchObject({ code: 'BAD_RDF', place: { file, line: 2 }, expected: 'Turtle' });
+  });
+});

@@ -1,11 +1,10 @@
 // Web pages and dereferenceable IRIs for `filmkg serve`: /films/ (the pages `filmkg build` writes), /graph.{ttl,nt,jsonld},
 // and every entity IRI under the base, answered by content negotiation (HTML, Turtle, JSON-LD, N-Triples).
 import { readFile } from 'node:fs/promises';
-import { Parser } from 'n3';
 import { FilmkgError } from '../errors.js';
 import type { FilmFacts } from '../facts/model.js';
 import { DEFAULT_BASE, IriMinter, checkBase } from '../iri.js';
-import { dataFactory, type Quad, type Term } from '../rdf.js';
+import type { Quad, Term } from '../rdf.js';
 import { compactIri } from '../vocab.js';
 import { send, sendError, type Route, type RouteContext } from './http.js';
 
@@ -108,8 +107,8 @@ async function loadSite(options: PagesOptions): Promise<Site> {
     } catch (error) {
       throw new FilmkgError('FILE_NOT_FOUND', 'no such graph file', { place: { file }, expected: 'a Turtle (.ttl) or N-Triples (.nt) file', cause: error });
     }
-    const format = /\.nt$/i.test(file) ? 'N-Triples' : 'Turtle';
-    const quads = new Parser({ format, factory: dataFactory as never }).parse(text) as unknown as Quad[];
+    const { parseRdf } = await import('../remote/gsp.js');
+    const quads = parseRdf(text, /\.nt$/i.test(file) ? 'N-Triples' : 'Turtle', file);
     return new Site(quads, base, new Map(), []);
   }
   const [{ loadFilms }, { buildGraph }, { renderWebFiles }] = await Promise.all([import('../pipeline.js'), import('../graph.js'), import('../web/step.js')]);
