@@ -1,5 +1,6 @@
 // Test helper: a throwaway Virtuoso (Debian's virtuoso-opensource) in a temporary folder, on free loopback ports,
-// stopped by its process group and its folder removed — by stop(), and by a process exit handler if a test run dies.
+// stopped by its process group and its folder removed — by stop(), by a process exit handler, and by a watchdog
+// process if the test process ends without either (a worker ended by a signal, a hook that timed out).
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -35,6 +36,43 @@ export async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** Is a process (or, for a negative number, a process group) there? */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The watchdog's code (CommonJS, run with `node -e`): argv is parent pid, group pid, folder, interval in ms. */
+const WATCHDOG = `
+const [parent, group, every] = [Number(process.argv[1]), Number(process.argv[2]), Number(process.argv[4])];
+const dir = process.argv[3];
+const alive = (pid) => { try { process.kill(pid, 0); return true; } catch (e) { return e.code === 'EPERM'; } };
+const timer = setInterval(() => {
+  if (alive(parent)) { if (!alive(-group)) clearInterval(timer); return; }
+  try { process.kill(-group, 'SIGKILL'); } catch {}
+  require('node:fs').rmSync(dir, { recursive: true, force: true });
+  clearInterval(timer);
+}, every);
+`;
+
+/**
+ * Starts a detached process that, once process `parentPid` is gone, kills process group `groupPid` and
+ * removes `dir`; it ends by itself when the group is gone first (a normal stop). An exit handler alone is not
+ * enough: a test worker ended by a signal (vitest ends its forks with SIGTERM) or killed runs none.
+ */
+export function startWatchdog(parentPid: number, groupPid: number, dir: string, everyMs = 250): ChildProcess {
+  const watchdog = spawn(process.execPath, ['-e', WATCHDOG, String(parentPid), String(groupPid), dir, String(everyMs)], { detached: true, stdio: 'ignore' });
+  watchdog.on('error', () => {
+    // cannot start node: the exit handler and stop() still apply
+  });
+  watchdog.unref();
+  return watchdog;
 }
 
 /** The essentials of a virtuoso.ini for a throwaway instance (the README shows the same settings). */
@@ -103,25 +141,50 @@ function tail(file: string): string {
 /**
  * Starts `virtuoso-t -f` with a generated virtuoso.ini in a fresh temporary folder, waits until its SPARQL
  * endpoint answers (up to `readyMs`), and grants SPARQL_UPDATE to the anonymous SPARQL user so that the
- * Graph Store endpoint /sparql-graph-crud accepts writes.
+ * Graph Store endpoint /sparql-graph-crud accepts writes. A watchdog stops it when process `watchedPid` (this one)
+ * is gone.
  */
-export async function startVirtuoso(readyMs = 120_000): Promise<RunningVirtuoso> {
+export async function startVirtuoso(readyMs = 120_000, watchedPid = process.pid): Promise<RunningVirtuoso> {
   const bin = virtuosoBinaries();
   if (!bin) throw new Error('virtuoso-t / isql-vt not found on PATH (Debian package virtuoso-opensource)');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'filmkg-virtuoso-'));
-  mkdirSync(path.join(dir, 'vsp'));
-  const sqlPort = await freePort();
-  let httpPort = await freePort();
-  while (httpPort === sqlPort) httpPort = await freePort();
-  writeFileSync(path.join(dir, 'virtuoso.ini'), virtuosoIni(dir, sqlPort, httpPort));
   const logFile = path.join(dir, 'stdout.log');
-  const log = openSync(logFile, 'w');
-  const child: ChildProcess = spawn(bin.server, ['-f', '-c', 'virtuoso.ini'], { cwd: dir, detached: true, stdio: ['ignore', log, log] });
-  closeSync(log);
-  const pid = child.pid;
-  if (pid === undefined) throw new Error('virtuoso-t did not start');
+  let child: ChildProcess | undefined;
+  let pid: number;
+  let sqlPort: number;
+  let httpPort: number;
   let exited = false;
-  const exitedPromise = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+  let exitedPromise: Promise<void>;
+  let watchdog: ChildProcess;
+  try {
+    mkdirSync(path.join(dir, 'vsp'));
+    sqlPort = await freePort();
+    httpPort = await freePort();
+    while (httpPort === sqlPort) httpPort = await freePort();
+    writeFileSync(path.join(dir, 'virtuoso.ini'), virtuosoIni(dir, sqlPort, httpPort));
+    const log = openSync(logFile, 'w');
+    const server = spawn(bin.server, ['-f', '-c', 'virtuoso.ini'], { cwd: dir, detached: true, stdio: ['ignore', log, log] });
+    child = server;
+    closeSync(log);
+    exitedPromise = new Promise<void>((resolve) => {
+      server.once('exit', () => ((exited = true), resolve()));
+      server.once('error', () => ((exited = true), resolve())); // a failed spawn emits 'error', maybe no 'exit'
+    });
+    if (server.pid === undefined) throw new Error('virtuoso-t did not start');
+    pid = server.pid;
+    // vitest ends a worker with SIGTERM (no 'exit' event) or may kill it: a separate process takes Virtuoso down then.
+    watchdog = startWatchdog(watchedPid, pid, dir);
+  } catch (error) {
+    if (child?.pid !== undefined) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   // If the test process ends without stop() (a crash, a kill), take Virtuoso and its folder with it.
   const onExit = () => {
     try {
@@ -153,6 +216,7 @@ export async function startVirtuoso(readyMs = 120_000): Promise<RunningVirtuoso>
       clearTimeout(timer);
     }
     process.off('exit', onExit);
+    watchdog.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   };
   const httpUrl = `http://127.0.0.1:${httpPort}`;
