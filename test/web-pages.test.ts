@@ -163,11 +163,11 @@ describe('filmkg export', () => {
     expect(await readFile(path.join(dir, 'page.html'), 'utf8')).toBe(build.files.get('films/leaving-las-vegas.html'));
   });
 
-  test('a missing or unknown format, and an unknown film, are USAGE errors naming the option', async () => {
+  test('a missing or unknown format is a USAGE error naming the option; an unknown film is FILE_NOT_FOUND naming --film', async () => {
     const io = captureIo(dir);
     await expect(exportCommand.run([], io)).rejects.toMatchObject({ code: 'USAGE', place: { path: '--format' } });
     await expect(exportCommand.run(['--format', 'pdf'], io)).rejects.toMatchObject({ code: 'USAGE', place: { path: '--format' }, found: 'pdf' });
-    await expect(exportCommand.run(['--format', 'html', '--film', 'nope'], io)).rejects.toMatchObject({ code: 'USAGE', place: { path: '--film' }, found: 'nope' });
+    await expect(exportCommand.run(['--format', 'html', '--film', 'nope'], io)).rejects.toMatchObject({ code: 'FILE_NOT_FOUND', place: { path: '--film' }, found: 'nope' });
     expect(await run(['export', '--format', 'pdf'], io)).toBe(2);
   });
 });

@@ -51,14 +51,24 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const films = await loadFilms(values.films !== undefined ? path.resolve(io.cwd, values.films) : FILMS_DIR);
   const slugs = films.map((f) => f.source.slug);
   const slug = values.film ?? (slugs.length === 1 ? slugs[0] : undefined);
-  if (slug === undefined || !slugs.includes(slug)) {
-    throw new FilmkgError('USAGE', values.film === undefined ? 'several films: name one with --film' : 'no such film', { place: { path: '--film' }, expected: `one of ${slugs.join(', ')}`, found: values.film ?? '' });
+  if (slug === undefined) {
+    throw new FilmkgError('USAGE', 'several films: name one with --film', { place: { path: '--film' }, expected: `one of ${slugs.join(', ')}` });
   }
+  // Like an unknown query name: the data has no such film (exit 1), not a malformed command line (exit 2).
+  if (!slugs.includes(slug)) throw new FilmkgError('FILE_NOT_FOUND', 'no such film', { place: { path: '--film' }, expected: `one of ${slugs.join(', ')}`, found: slug });
   const web = renderWebFiles(films, buildGraph(films, { base }), base);
   const text = format === 'html' ? (web.files.get(`${PAGES_DIR}/${slug}.html`) as string) : embedFileText(web.embeds.get(slug) as Record<string, unknown>);
   if (values.out !== undefined) {
     const file = path.resolve(io.cwd, values.out);
-    await writeFileAtomic(file, text);
+    try {
+      await writeFileAtomic(file, text);
+    } catch (error) {
+      throw new FilmkgError('IO', `cannot write the ${format === 'html' ? 'page' : 'embed'}: ${error instanceof Error ? error.message : String(error)}`, {
+        place: { file: values.out },
+        expected: 'a file path whose folder exists or can be created',
+        cause: error,
+      });
+    }
     io.stderr(`filmkg export: wrote ${values.out} (${format}, ${slug})\n`);
   } else {
     io.stdout(text);
