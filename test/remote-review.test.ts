@@ -1,10 +1,14 @@
 // Review of the remote-store client (issue 7): credentials never echoed, malformed credentials refused without
 // echoing them, retries only of transient failures with bounded delays, and Graph Store URLs built correctly.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { captureIo } from '../src/cli/io.js';
 import { run } from '../src/cli/main.js';
 import { FilmkgError } from '../src/errors.js';
+import { graphUrl } from '../src/remote/gsp.js';
 import { authorization, displayUrl, remoteRequest } from '../src/remote/http.js';
 
 let server: http.Server;
@@ -118,5 +122,44 @@ describe('retries', () => {
     }).catch((e: unknown) => e);
     expect(error).toBe(stop);
     expect(delays).toEqual([30_000]);
+  });
+});
+
+describe('Graph Store URLs', () => {
+  it('percent-encodes a graph IRI with #, & and non-ASCII, after an endpoint query string', () => {
+    expect(graphUrl('http://h/store', 'https://e.org/g#a&b=c/é')).toBe('http://h/store?graph=https%3A%2F%2Fe.org%2Fg%23a%26b%3Dc%2F%C3%A9');
+    expect(graphUrl('http://h/store?x=1', 'https://e.org/g#a')).toBe('http://h/store?x=1&graph=https%3A%2F%2Fe.org%2Fg%23a');
+    expect(graphUrl('http://h/store', undefined)).toBe('http://h/store?default');
+  });
+
+  it('puts ?graph= before a fragment of the endpoint, so the triples do not land in the default graph', async () => {
+    expect(graphUrl('http://h/store#section', 'https://e.org/g')).toBe('http://h/store?graph=https%3A%2F%2Fe.org%2Fg');
+    expect(graphUrl('http://h/store?x=1#s', undefined)).toBe('http://h/store?x=1&default');
+    const urls: string[] = [];
+    const gsp = http.createServer((req, res) => {
+      urls.push(req.url ?? '');
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(req.url?.startsWith('/query') ? 200 : 204, { 'content-type': 'application/sparql-results+json' });
+        res.end(req.url?.startsWith('/query') ? JSON.stringify({ head: { vars: ['n'] }, results: { bindings: [{ n: { type: 'literal', value: '1' } }] } }) : '');
+      });
+    });
+    await new Promise<void>((resolve) => gsp.listen(0, '127.0.0.1', resolve));
+    try {
+      const at = `http://127.0.0.1:${(gsp.address() as { port: number }).port}`;
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'filmkg-review-'));
+      try {
+        writeFileSync(path.join(dir, 'one.nt'), '<urn:a> <urn:b> "line\\nbreak \\"quoted\\"" .\n');
+        const io = captureIo(dir);
+        const status = await run(['load', '--file', 'one.nt', '--endpoint', `${at}/store#x`, '--graph', 'https://e.org/g#a&b', '--query-endpoint', `${at}/query`], io);
+        expect(io.err).toBe('');
+        expect(status).toBe(0);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    } finally {
+      await new Promise<void>((resolve) => gsp.close(() => resolve()));
+    }
+    expect(urls).toEqual(['/store?graph=https%3A%2F%2Fe.org%2Fg%23a%26b', '/query']);
   });
 });

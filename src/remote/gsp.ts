@@ -17,10 +17,15 @@ export function checkGraphIri(iri: string, option = '--graph'): string {
   return iri;
 }
 
-/** The Graph Store Protocol URL of a graph: `?graph=IRI`, or `?default` for the default graph. */
+/**
+ * The Graph Store Protocol URL of a graph: `?graph=IRI` (percent-encoded), or `?default` for the default graph.
+ * A fragment of the endpoint is dropped (it is never sent; after it, the parameter would be lost too).
+ */
 export function graphUrl(endpoint: string, graph: string | undefined): string {
-  const sep = endpoint.includes('?') ? '&' : '?';
-  return graph === undefined ? `${endpoint}${sep}default` : `${endpoint}${sep}graph=${encodeURIComponent(graph)}`;
+  const hash = endpoint.indexOf('#');
+  const target = hash >= 0 ? endpoint.slice(0, hash) : endpoint;
+  const sep = target.includes('?') ? '&' : '?';
+  return graph === undefined ? `${target}${sep}default` : `${target}${sep}graph=${encodeURIComponent(graph)}`;
 }
 
 /**
