@@ -140,6 +140,21 @@ describe('readHomeMedia', () => {
   });
 });
 
+describe('readHomeMedia evidence', () => {
+  it('spans from the sentence naming the distributor to the dated sentence on the same line, keeping its citation and odd spaces', () => {
+    const text = 'Video cassettes of the film were distributed by MGM\u2005Home\u2005Entertainment.[22] The video cassettes were distributed on November 12, 1996 in English.';
+    const [vhs] = readHomeMedia(all(text));
+    expect(vhs?.distributor).toBe('MGM Home Entertainment');
+    expect(vhs?.evidence).toMatchObject({ text, refs: [22] });
+  });
+
+  it('keeps the dated sentence alone when the distributor was named on another line', () => {
+    const media = readHomeMedia(all('Video cassettes of the film were distributed by MGM Home Entertainment.[22]', 'The video cassettes were distributed on November 12, 1996 in English.'));
+    expect(media[0]?.distributor).toBe('MGM Home Entertainment');
+    expect(media[0]?.evidence).toMatchObject({ line: 2, text: 'The video cassettes were distributed on November 12, 1996 in English.', refs: [] });
+  });
+});
+
 describe('readReviewScores', () => {
   const scores = (...texts: string[]) => readReviewScores(all(...texts)).map(({ evidence: _e, ...r }) => r);
   it('reads the bundled phrasing: approval, average, consensus in the next sentence, Metacritic with verdict', () => {

@@ -317,16 +317,34 @@ const MEDIA_ON_DATE = new RegExp(`^(?:The |the )?(${FORMAT_RE}) (?:was|were) (?:
 const ALSO_RELEASED_ON = new RegExp(`(?:also )?released on ((?:${FORMAT_RE})(?:(?:, | and )(?:${FORMAT_RE}))*)`, 'iu');
 
 /** Home media: formats with their dates, languages, regions and distributor. */
+/**
+ * Evidence for a dated home-media release read from sentence `to` whose distributor was named in sentence `from`: the
+ * span from one to the other when both are on one line (so the distributor and its citation are in the evidence),
+ * else the sentence alone.
+ */
+function datedEvidence(all: readonly Sentence[], from: number, to: number): Evidence {
+  const last = all[to] as Sentence;
+  if (from < 0 || from >= to) return sentenceEvidence(last);
+  const span = all.slice(from, to + 1);
+  if (span.some((x) => x.line !== last.line)) return sentenceEvidence(last);
+  const part = rawPart(last.line, span.map((x) => x.text).join(' '));
+  return part ? evidence(last.line, { part }) : sentenceEvidence(last);
+}
+
 export function readHomeMedia(all: readonly Sentence[]): HomeMediaRelease[] {
   const out: HomeMediaRelease[] = [];
   let distributor: string | undefined;
-  for (const s of all) {
+  /** Index in `all` of the sentence that named the distributor. */
+  let distributorAt = -1;
+  for (let i = 0; i < all.length; i++) {
+    const s = all[i] as Sentence;
     const t = stripMarkers(s.text);
     if (!FORMAT_CUE.test(t)) continue;
     const by = MEDIA_DISTRIBUTED_BY.exec(t);
-    if (by) distributor = (by[2] as string).replace(/\.$/, '');
+    if (by) [distributor, distributorAt] = [(by[2] as string).replace(/\.$/, ''), i];
     const releasedBy = RELEASED_ON_MEDIA_BY.exec(t);
-    if (releasedBy) distributor = (releasedBy[1] as string).replace(/\.$/, '');
+    if (releasedBy) [distributor, distributorAt] = [(releasedBy[1] as string).replace(/\.$/, ''), i];
+    const dated = datedEvidence(all, distributor === undefined ? i : distributorAt, i);
     for (const clause of t.split(/, while /)) {
       const m = MEDIA_ON_DATE.exec(clause);
       if (!m) continue;
@@ -335,7 +353,7 @@ export function readHomeMedia(all: readonly Sentence[]): HomeMediaRelease[] {
       const [langPart, regionPart] = detail.split(/ for /);
       const languages = (langPart ?? '').split(/, | and /).map((x) => x.trim()).filter((x) => /^[A-Z][a-z]+$/.test(x));
       const regions = (regionPart ?? '').split(/, | and /).map((x) => x.trim()).filter(Boolean);
-      out.push({ format: FORMATS[(m[1] as string).toLowerCase()] ?? (m[1] as string), ...(date ? { date } : {}), languages, regions, ...(distributor ? { distributor } : {}), evidence: sentenceEvidence(s) });
+      out.push({ format: FORMATS[(m[1] as string).toLowerCase()] ?? (m[1] as string), ...(date ? { date } : {}), languages, regions, ...(distributor ? { distributor } : {}), evidence: dated });
     }
     const also = ALSO_RELEASED_ON.exec(t);
     if (also && !/ on \w+ \d/.test(t)) {
