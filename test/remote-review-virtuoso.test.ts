@@ -2,12 +2,15 @@
 // worker with SIGTERM, which runs no exit handler; a hook that times out never gets the instance to stop), a
 // watchdog kills Virtuoso's process group and removes its folder. Checked with stand-in processes, and with a
 // real Virtuoso (skipped without virtuoso-t locally, failing without it under CI=true, like test/virtuoso.test.ts).
+// Also: the normalisation table's check that each rule is needed leaves the rule out and compares again.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { QueryResult } from '../src/store/store.js';
 import { processAlive, startVirtuoso, startWatchdog, virtuosoBinaries } from './helpers/virtuoso.js';
+import { comparable, type RuleName } from './helpers/virtuoso-normalise.js';
 
 const started: ChildProcess[] = [];
 const dirs: string[] = [];
@@ -124,3 +127,27 @@ function virtuosoPids(): number[] {
   }
   return pids;
 }
+
+describe('the normalisation table: a rule counts as needed only when the answers differ without it', () => {
+  const DURATION = 'http://www.w3.org/2001/XMLSchema#duration';
+  const select = (value: string): QueryResult => ({ kind: 'select', vars: ['d'], rows: [{ d: { type: 'literal', value, datatype: DURATION } }] });
+  const query = 'SELECT ?d WHERE { ?s ?p ?d }';
+  const equalWithout = (ours: QueryResult, virtuoso: QueryResult, rule?: RuleName, q = query) => {
+    const { ours: a, virtuoso: b } = comparable('probe', q, ours, virtuoso, 'SELECT', rule);
+    return JSON.stringify(a) === JSON.stringify(b);
+  };
+
+  it('duration-as-seconds: needed for Virtuoso’s seconds form, not when both sides write ISO 8601', () => {
+    expect(equalWithout(select('PT4M2S'), select('242.2'))).toBe(true);
+    expect(equalWithout(select('PT4M2S'), select('242.2'), 'duration-as-seconds')).toBe(false);
+    expect(equalWithout(select('PT4M2S'), select('PT4M2S'), 'duration-as-seconds')).toBe(true);
+  });
+
+  it('group-concat-order: not needed when both sides give the same (unsorted) order', () => {
+    const concat = 'SELECT (GROUP_CONCAT(?n; separator=";") AS ?names) WHERE { ?s ?p ?n }';
+    const names = (value: string): QueryResult => ({ kind: 'select', vars: ['names'], rows: [{ names: { type: 'literal', value } }] });
+    expect(equalWithout(names('b;a'), names('b;a'), 'group-concat-order', concat)).toBe(true);
+    expect(equalWithout(names('b;a'), names('a;b'), 'group-concat-order', concat)).toBe(false);
+    expect(equalWithout(names('b;a'), names('a;b'), undefined, concat)).toBe(true);
+  });
+});
