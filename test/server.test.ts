@@ -136,6 +136,14 @@ describe('content negotiation', () => {
     expect(negotiate('application/json', offered)).toBe('application/sparql-results+json');
     expect(negotiate('image/png', offered)).toBeUndefined();
   });
+
+  it('lets the most specific range set each type\'s q-value (RFC 9110 §12.5.1), case-insensitive q', () => {
+    const offered = ['application/sparql-results+json', 'text/csv'];
+    expect(negotiate('application/sparql-results+json;q=0, */*', offered)).toBe('text/csv');
+    expect(negotiate('text/*;q=0.5, text/csv;q=0.1, application/*;q=0.3', offered)).toBe('application/sparql-results+json');
+    expect(negotiate('text/csv;Q=0.2, application/sparql-results+json;q=0.1', offered)).toBe('text/csv');
+    expect(negotiate('*/*;q=0', offered)).toBeUndefined();
+  });
 });
 
 describe('every bundled query over HTTP', async () => {

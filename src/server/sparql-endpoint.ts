@@ -7,6 +7,7 @@ import type { ResultMediaType } from '../store/oxigraph.js';
 import { send, sendError, type Route, type RouteContext } from './http.js';
 import type { QueryRunner } from './query-runner.js';
 import { serviceDescription } from './service-description.js';
+import { negotiate as negotiateMediaType } from './negotiate.js';
 
 /** Limits of the endpoint. */
 export interface EndpointLimits {
@@ -33,26 +34,12 @@ const FORMAT_ALIASES: Record<string, ResultMediaType> = {
   nt: 'application/n-triples',
 };
 
-/** Picks the best media type for `accept` among `offered` (q-values honoured; first offered on a tie or a wildcard). */
+/**
+ * Picks the best media type for `accept` among `offered` (src/server/negotiate.ts: q-values, the most specific range
+ * wins), reading a plain `application/json` as SPARQL JSON results.
+ */
 export function negotiate(accept: string | undefined, offered: readonly string[]): string | undefined {
-  if (!accept || accept.trim() === '') return offered[0];
-  const ranges = accept
-    .split(',')
-    .map((part, index) => {
-      const [type = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-      return { type: type.trim().toLowerCase(), q: q === undefined ? 1 : Number(q), index };
-    })
-    .filter((r) => r.q > 0);
-  let best: { type: string; q: number; rank: number } | undefined;
-  for (const [rank, type] of offered.entries()) {
-    for (const r of ranges) {
-      const [major] = type.split('/');
-      const fits = r.type === type || r.type === '*/*' || r.type === `${major}/*` || (r.type === 'application/json' && type === 'application/sparql-results+json');
-      if (fits && (!best || r.q > best.q || (r.q === best.q && rank < best.rank))) best = { type, q: r.q, rank };
-    }
-  }
-  return best?.type;
+  return negotiateMediaType(accept?.replace(/application\/json(?![\w+.-])/gi, 'application/sparql-results+json'), offered);
 }
 
 async function readBody(req: http.IncomingMessage, limit: number): Promise<string | 'too-large'> {
