@@ -188,6 +188,32 @@ describe('filmkg load: credentials and options', () => {
     expect(authorization(undefined)).toBeUndefined();
   });
 
+  it('withholds the credentials from a query endpoint on another origin, and says so', async () => {
+    const other: http.IncomingHttpHeaders[] = [];
+    const counter = http.createServer((req, res) => {
+      other.push(req.headers);
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/sparql-results+json' });
+        res.end(JSON.stringify({ head: { vars: ['n'] }, results: { bindings: [{ n: { type: 'literal', value: String(held.size), datatype: 'http://www.w3.org/2001/XMLSchema#integer' } }] } }));
+      });
+    });
+    await new Promise<void>((resolve) => counter.listen(0, '127.0.0.1', resolve));
+    try {
+      const elsewhere = `http://127.0.0.1:${(counter.address() as { port: number }).port}/query`;
+      const io = captureIo(tmp, { FILMKG_STORE_AUTH: 'alice:s3cret' });
+      const status = await run(['load', '--endpoint', `${base}/store`, '--query-endpoint', elsewhere, '--file', 'seven.nt'], io);
+      expect(status).toBe(0);
+      expect(seen.every((r) => r.headers.authorization !== undefined)).toBe(true);
+      expect(other.length).toBe(1);
+      expect(other[0]?.authorization).toBeUndefined();
+      expect(io.err).toMatch(/not sending FILMKG_STORE_AUTH to .*another origin/);
+      expect(io.out + io.err).not.toContain('s3cret');
+    } finally {
+      await new Promise<void>((resolve) => counter.close(() => resolve()));
+    }
+  });
+
   it('sends no Authorization header without the variable, and has no command-line option for credentials', async () => {
     expect((await load(['--file', 'seven.nt'])).status).toBe(0);
     expect(seen.every((s) => s.headers.authorization === undefined)).toBe(true);

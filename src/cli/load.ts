@@ -38,7 +38,8 @@ graph's triples through the store's SPARQL endpoint and fails if any are missing
   -h, --help            show this help
 
 Credentials come only from the environment: ${AUTH_ENV}="user:password" (HTTP Basic) or
-${AUTH_ENV}="Bearer TOKEN"; they are sent to both endpoints and never printed.
+${AUTH_ENV}="Bearer TOKEN"; they are sent to the Graph Store endpoint, and to the query endpoint
+only when it is on the same origin (scheme, host and port); they are never printed.
 The count must equal the triples sent with --replace and a named graph, and be at least as many otherwise.
 
 Exit codes: 0 loaded and counted; 1 unreadable graph, refused request, unreachable store or missing
@@ -97,7 +98,13 @@ export const loadCommand: Command = {
       retries: wholeNumber(values.retries, '--retries', DEFAULT_REMOTE.retries, 0),
       onRetry: ({ attempt, delayMs, reason }: { attempt: number; delayMs: number; reason: string }) => io.stderr(`filmkg load: ${reason}; retry ${attempt} in ${delayMs} ms\n`),
     };
-    const counter = new RemoteSparqlStore(queryEndpoint, remote);
+    // Credentials go only where the Graph Store is: a query endpoint on another origin (scheme, host, port) could be
+    // anyone's, so it is asked without them.
+    const sameOrigin = new URL(queryEndpoint).origin === new URL(endpoint).origin;
+    if (!sameOrigin && remote.auth !== undefined && remote.auth !== '') {
+      io.stderr(`filmkg load: not sending ${AUTH_ENV} to ${displayUrl(queryEndpoint)}: it is on another origin than ${displayUrl(endpoint)}\n`);
+    }
+    const counter = new RemoteSparqlStore(queryEndpoint, sameOrigin ? remote : { ...remote, auth: undefined });
 
     const started = performance.now();
     const { quads, source } = await graphQuads(values.file, values.films, values.base, io.cwd);
