@@ -51,7 +51,7 @@ beforeAll(async () => {
         if (req.method === 'PUT') held = new Set();
         for (const line of body.split('\n').filter(Boolean)) held.add(line);
       }
-      res.writeHead(next, { 'content-type': 'text/plain' });
+      res.writeHead(next, { 'content-type': 'text/plain', ...(next >= 300 && next < 400 ? { location: '/moved/store?graph=x' } : {}) });
       res.end(next < 300 ? '' : `refused with ${next}`);
     });
   });
@@ -157,6 +157,14 @@ describe('filmkg load: transient failures and errors', () => {
     expect((error as FilmkgError).place).toEqual({ file: `${base}/store?graph=https%3A%2F%2Ffilmkg.example%2Fg` });
     expect((error as FilmkgError).message).toMatch(/POST answered HTTP 400 Bad Request; expected a 2xx response; got "refused with 400"$/);
     expect(seen).toHaveLength(1);
+  });
+
+  it('does not follow a redirect (an upload would turn into a GET): it names the new URL, exit 1', async () => {
+    plan = [302];
+    const { status, err } = await load(['--file', 'seven.nt']);
+    expect(status).toBe(1);
+    expect(err).toMatch(/error \[ENDPOINT\]: .*\/store.*POST answered HTTP 302: the store redirects to http:\/\/127\.0\.0\.1:\d+\/moved\/store\?graph=x; redirects are not followed/);
+    expect(seen.filter((r) => r.url.startsWith('/moved'))).toEqual([]);
   });
 
   it('fails when the store counts fewer triples than were sent', async () => {

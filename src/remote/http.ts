@@ -127,9 +127,18 @@ export async function remoteRequest(
     let reason: string;
     let retryAfterMs: number | undefined;
     try {
-      const res = await fetch(url, { method, headers, ...(init.body !== undefined ? { body: init.body } : {}), signal: AbortSignal.timeout(timeoutMs) });
+      // Redirects are not followed: a 301/302 would turn an upload into a GET and send nothing, and a store that moved
+      // should be given its new URL.
+      const res = await fetch(url, { method, headers, redirect: 'manual', ...(init.body !== undefined ? { body: init.body } : {}), signal: AbortSignal.timeout(timeoutMs) });
       const body = await res.text();
       if (res.ok) return { status: res.status, contentType: res.headers.get('content-type') ?? '', body };
+      const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
+      if (location !== null) {
+        throw new FilmkgError('ENDPOINT', `${method} answered HTTP ${res.status}: the store redirects to ${displayUrl(new URL(location, url).href)}; redirects are not followed`, {
+          place,
+          expected: 'a 2xx response (give the URL the store redirects to)',
+        });
+      }
       const excerpt = body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
       if (!isTransientStatus(res.status) || attempt >= retries) {
         throw new FilmkgError('ENDPOINT', `${method} answered HTTP ${res.status} ${res.statusText}${attempt > 0 ? ` (after ${attempt + 1} attempts)` : ''}`, {
