@@ -106,7 +106,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
 /** The `build` command. */
 export const buildCommand: Command = {
   name: 'build',
-  summary: 'build the knowledge graph of every film and write Turtle, N-Triples and JSON-LD',
+  summary: 'build, check and write the knowledge graph of every film (Turtle, N-Triples, JSON-LD, VoID, pages)',
   help: HELP,
   run,
 };

@@ -11,10 +11,10 @@ export interface CommandEntry {
 
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'extract', summary: 'print the facts of a film article as JSON (default: the bundled film)', load: async () => (await import('./extract.js')).extractCommand },
-  { name: 'build', summary: 'build the knowledge graph of every film and write Turtle, N-Triples and JSON-LD', load: async () => (await import('./build.js')).buildCommand },
+  { name: 'build', summary: 'build, check and write the knowledge graph of every film (Turtle, N-Triples, JSON-LD, VoID, pages)', load: async () => (await import('./build.js')).buildCommand },
   { name: 'query', summary: 'run a bundled or ad-hoc SPARQL query on the graph (table, JSON, CSV, TSV, Turtle)', load: async () => (await import('./query.js')).queryCommand },
   { name: 'validate', summary: 'check the graph (or any Turtle) against the SHACL shapes and the vocabulary', load: async () => (await import('./validate.js')).validateCommand },
   { name: 'export', summary: "write one film's HTML page or its schema.org JSON-LD embed", load: async () => (await import('./export.js')).exportCommand },
   { name: 'load', summary: 'push the graph to a triplestore (SPARQL 1.1 Graph Store Protocol) and check its triple count', load: async () => (await import('./load.js')).loadCommand },
-  { name: 'serve', summary: 'serve the graph as a read-only SPARQL 1.1 endpoint on 127.0.0.1', load: async () => (await import('./serve.js')).serveCommand },
+  { name: 'serve', summary: 'serve a read-only SPARQL 1.1 endpoint, the film pages and every entity IRI on 127.0.0.1', load: async () => (await import('./serve.js')).serveCommand },
 ];

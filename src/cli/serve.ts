@@ -38,7 +38,7 @@ Stop with Ctrl-C.
 /** The `serve` command. */
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'serve the graph as a read-only SPARQL 1.1 endpoint on 127.0.0.1',
+  summary: 'serve a read-only SPARQL 1.1 endpoint, the film pages and every entity IRI on 127.0.0.1',
   help: HELP,
   async run(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs('serve', args, {

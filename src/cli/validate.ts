@@ -52,7 +52,7 @@ function readGraph(file: string): Quad[] {
 /** The `validate` command. */
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'check the graph (or any Turtle) against the SHACL shapes',
+  summary: 'check the graph (or any Turtle) against the SHACL shapes and the vocabulary',
   help: HELP,
   async run(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs('validate', args, { report: { type: 'string' }, 'shapes-only': { type: 'boolean' } });
