@@ -73,6 +73,16 @@ describe('readPlotCharacters', () => {
       ['Yuri Butsov', 2],
     ]);
   });
+
+  it('takes a first name used alone after the full name as an alias, with the sentence that uses it', () => {
+    const plot = paragraphs('Sera works for pimp Yuri Butsov. Yuri\u2019s men wait. Mobsters are after Yuri, so he leaves.', 'Ben Sanderson is a writer. Bent on drinking, he goes.');
+    const found = readPlotCharacters(plot, new Set());
+    // "Yuri’s" is not the name alone (a possessive glued to it); "Bent" is another word, so Ben has no alias.
+    expect(found.map((c) => [c.name, c.aliases.map((a) => [a.name, a.evidence.line, a.evidence.text])])).toEqual([
+      ['Yuri Butsov', [['Yuri', 1, 'Mobsters are after Yuri, so he leaves.']]],
+      ['Ben Sanderson', []],
+    ]);
+  });
 });
 
 describe('readProduction', () => {

@@ -188,7 +188,7 @@ export function extractFacts(text: string, meta: FilmMetadata, file: string): Fi
  */
 function joinCast(starring: readonly Credit[], prose: ReturnType<typeof readCast>, tracks: NonNullable<FilmFacts['soundtrack']>['tracks'], plot: ReturnType<typeof readPlotCharacters>): { cast: CastMember[]; characters: Character[] } {
   const characters = new Map<string, Character>();
-  for (const p of plot) characters.set(p.name, { name: p.name, aliases: [], evidence: [p.evidence] });
+  for (const p of plot) characters.set(p.name, { name: p.name, aliases: p.aliases.map((a) => a.name), evidence: [p.evidence, ...p.aliases.map((a) => a.evidence)] });
   const fullCharacter = (name: string): string => {
     if (characters.has(name)) return name;
     const match = [...characters.keys()].find((full) => full.split(' ')[0] === name && full !== name);

@@ -162,6 +162,8 @@ export function readCast(all: readonly Sentence[], bullets: readonly ArticleLine
 export interface PlotCharacter {
   name: string;
   evidence: Evidence;
+  /** The first name used alone later in the plot ("Polish mobsters are after Yuri"), with where it is first so used. */
+  aliases: Array<{ name: string; evidence: Evidence }>;
 }
 
 const ROLE_NOUNS = 'widower|widow|keeper|granddaughter|grandson|grandfather|grandmother|rival|pimp|boss|wife|husband|friend|girlfriend|boyfriend|landlady|landlord|therapist|brother|sister|mother|father|daughter|son|partner|neighbor|neighbour|detective|doctor|woman|man|girl|boy|colleague|agent|manager';
@@ -174,17 +176,27 @@ const ROLE_NOUN_NAME = new RegExp(`(?<![\\p{L}])(?:an? |the |his |her |their )?(
  */
 export function readPlotCharacters(plot: readonly ArticleLine[], exclude: ReadonlySet<string>): PlotCharacter[] {
   const found = new Map<string, PlotCharacter>();
+  const all = sentences(plot);
   const add = (name: string, s: Sentence, matched: string) => {
     if (exclude.has(name) || found.has(name)) return;
     const part = rawPart(s.line, matched);
-    found.set(name, { name, evidence: part ? evidence(s.line, { part }) : sentenceEvidence(s) });
+    found.set(name, { name, evidence: part ? evidence(s.line, { part }) : sentenceEvidence(s), aliases: [] });
   };
-  for (const s of sentences(plot)) {
+  for (const s of all) {
     const intro = /^(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?) is an? \p{Ll}/u.exec(s.text);
     if (intro) add(intro[1] as string, s, intro[0].replace(/ is an? \p{Ll}$/u, ''));
     for (const m of s.text.matchAll(ROLE_NOUN_NAME)) {
       add(m[1] as string, s, m[0].trim());
     }
+  }
+  // A full name's first name, used alone after the name is introduced, is how the plot then calls the character.
+  for (const c of found.values()) {
+    const [first, ...rest] = c.name.split(' ');
+    if (!first || rest.length === 0) continue;
+    const alone = new RegExp(`(?<![\\p{L}\\p{M}'’-])${first}(?![\\p{L}\\p{M}'’-]| ${rest.join(' ')})`, 'u');
+    const introduced = all.findIndex((x) => x.line.no === c.evidence.line && x.text.includes(c.name));
+    const use = all.slice(Math.max(0, introduced)).find((x) => alone.test(x.text.replace(c.name, '')));
+    if (use) c.aliases.push({ name: first, evidence: sentenceEvidence(use) });
   }
   return [...found.values()];
 }
