@@ -11,7 +11,8 @@ import { run } from '../src/cli/main.js';
 import { FilmkgError } from '../src/errors.js';
 import { buildGraph } from '../src/graph.js';
 import { loadFilms } from '../src/pipeline.js';
-import { chunkGraph, deriveQueryEndpoint, parseRdf, prepareGraph, uploadGraph } from '../src/remote/gsp.js';
+import { chunkGraph, deriveQueryEndpoint, prepareGraph, uploadGraph } from '../src/remote/gsp.js';
+import { parseRdf } from '../src/rdf-file.js';
 import { authorization } from '../src/remote/http.js';
 
 interface Seen {

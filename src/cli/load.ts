@@ -1,9 +1,9 @@
 // `filmkg load`: pushes the graph to a store over the SPARQL 1.1 Graph Store HTTP Protocol, then counts its triples there.
-import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { FilmkgError } from '../errors.js';
 import type { Quad } from '../rdf.js';
-import { chunkGraph, checkGraphIri, deriveQueryEndpoint, parseRdf, prepareGraph, uploadGraph } from '../remote/gsp.js';
+import { readRdfFile } from '../rdf-file.js';
+import { chunkGraph, checkGraphIri, deriveQueryEndpoint, prepareGraph, uploadGraph } from '../remote/gsp.js';
 import { AUTH_ENV, DEFAULT_REMOTE, displayUrl } from '../remote/http.js';
 import { RemoteSparqlStore } from '../remote/sparql-client.js';
 import { parseCommandArgs } from './args.js';
@@ -55,9 +55,7 @@ function wholeNumber(value: string | undefined, option: string, fallback: number
 
 async function graphQuads(file: string | undefined, filmsDir: string | undefined, base: string | undefined, cwd: string): Promise<{ quads: Quad[]; source: string }> {
   if (file !== undefined) {
-    const full = path.resolve(cwd, file);
-    if (!existsSync(full)) throw new FilmkgError('FILE_NOT_FOUND', 'no such graph file', { place: { file }, expected: 'a Turtle (.ttl) or N-Triples (.nt) file' });
-    return { quads: parseRdf(readFileSync(full, 'utf8'), /\.nt$/i.test(full) ? 'N-Triples' : 'Turtle', file), source: file };
+    return { quads: readRdfFile(path.resolve(cwd, file), file), source: file };
   }
   const [{ loadFilms }, { buildGraph }, { checkBase }] = await Promise.all([import('../pipeline.js'), import('../graph.js'), import('../iri.js')]);
   const films = await loadFilms(filmsDir !== undefined ? path.resolve(cwd, filmsDir) : undefined);

@@ -1,12 +1,10 @@
 // `filmkg validate [FILE…]`: checks the bundled graph, or Turtle/N-Triples files, against ontology/shapes.ttl.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import N3 from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { formatViolations, validateQuads } from '../check/shacl.js';
 import { checkVocabulary, formatVocabularyFindings } from '../check/vocabulary.js';
-import { FilmkgError } from '../errors.js';
 import { writeFileAtomic } from '../fsutil.js';
+import { readRdfFile } from '../rdf-file.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT, type Command } from './command.js';
 import type { CliIo } from './io.js';
@@ -33,22 +31,6 @@ Exit codes: 0 the graph conforms; 1 it violates a shape or uses an unknown term 
 cannot be read or parsed); 2 usage error.
 `;
 
-function readGraph(file: string): Quad[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new FilmkgError('FILE_NOT_FOUND', 'cannot read the graph file', { place: { file }, expected: 'a Turtle or N-Triples file', cause: error });
-  }
-  try {
-    return new N3.Parser({ format: /\.nt$/i.test(file) ? 'N-Triples' : 'Turtle' }).parse(text) as Quad[];
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const line = /line (\d+)/.exec(message)?.[1];
-    throw new FilmkgError('BAD_RDF', `cannot parse the graph: ${message}`, { place: { file, ...(line ? { line: Number(line) } : {}) }, cause: error });
-  }
-}
-
 /** The `validate` command. */
 export const validateCommand: Command = {
   name: 'validate',
@@ -58,7 +40,7 @@ export const validateCommand: Command = {
     const { values, positionals } = parseCommandArgs('validate', args, { report: { type: 'string' }, 'shapes-only': { type: 'boolean' } });
     let quads: Quad[];
     if (positionals.length > 0) {
-      quads = positionals.flatMap((f) => readGraph(path.resolve(io.cwd, f)));
+      quads = positionals.flatMap((f) => readRdfFile(path.resolve(io.cwd, f), f));
     } else {
       const [{ loadFilms }, { buildGraph }] = await Promise.all([import('../pipeline.js'), import('../graph.js')]);
       quads = buildGraph(await loadFilms());

@@ -1,9 +1,8 @@
 // The SPARQL 1.1 Graph Store HTTP Protocol client: the graph as N-Triples lines, cut into chunks that never split a
 // triple nor a blank node's triples, sent with PUT (replace) or POST (add) to URL?graph=IRI, with retries.
-import { Parser } from 'n3';
 import { FilmkgError } from '../errors.js';
 import { ntriplesLines } from '../export/ntriples.js';
-import { dataFactory, type Quad } from '../rdf.js';
+import type { Quad } from '../rdf.js';
 import { displayUrl, remoteRequest, type RemoteOptions } from './http.js';
 
 /** Characters an IRI may not hold (RFC 3987 excludes them; in query text they would end the IRI). */
@@ -77,17 +76,6 @@ export function prepareGraph(quads: Iterable<Quad>, source = 'graph'): PreparedG
   const plain = [...new Set(ntriplesLines(plainQuads))];
   const withBlankNodes = [...new Set(ntriplesLines(bnodeQuads))];
   return { plain, withBlankNodes, triples: plain.length + withBlankNodes.length };
-}
-
-/** Parses Turtle or N-Triples text into quads (file name for errors). */
-export function parseRdf(text: string, format: 'Turtle' | 'N-Triples', source: string): Quad[] {
-  try {
-    return new Parser({ format, factory: dataFactory as never }).parse(text) as Quad[];
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const line = /line (\d+)/.exec(message);
-    throw new FilmkgError('BAD_RDF', `cannot read the graph: ${message}`, { place: { file: source, ...(line ? { line: Number(line[1]) } : {}) }, expected: format, cause: error });
-  }
 }
 
 /** Cuts the prepared graph into request bodies of at most `chunkSize` lines (the blank-node lines stay in one). */

@@ -1,7 +1,8 @@
 // `filmkg query --endpoint`: one query against a remote SPARQL 1.1 endpoint, printed in the same formats as a local query.
 import { toTurtle } from '../export/turtle.js';
 import { toTable, type OutputFormat } from '../sparql/format.js';
-import { checkGraphIri, parseRdf } from './gsp.js';
+import { parseRdf } from '../rdf-file.js';
+import { checkGraphIri } from './gsp.js';
 import { toCsvResults, toJsonResults, toTsvResults } from './results-format.js';
 import { RemoteSparqlStore, type RemoteSparqlOptions } from './sparql-client.js';
 

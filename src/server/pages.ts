@@ -1,7 +1,5 @@
 // Web pages and dereferenceable IRIs for `filmkg serve`: /films/ (the pages `filmkg build` writes), /graph.{ttl,nt,jsonld},
 // and every entity IRI under the base, answered by content negotiation (HTML, Turtle, JSON-LD, N-Triples).
-import { readFile } from 'node:fs/promises';
-import { FilmkgError } from '../errors.js';
 import type { FilmFacts } from '../facts/model.js';
 import { DEFAULT_BASE, IriMinter, checkBase } from '../iri.js';
 import type { Quad, Term } from '../rdf.js';
@@ -101,16 +99,8 @@ async function serialize(quads: readonly Quad[], type: string): Promise<string> 
 async function loadSite(options: PagesOptions): Promise<Site> {
   const base = checkBase(options.base ?? DEFAULT_BASE);
   if (options.graphFile !== undefined) {
-    const file = options.graphFile;
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      throw new FilmkgError('FILE_NOT_FOUND', 'no such graph file', { place: { file }, expected: 'a Turtle (.ttl) or N-Triples (.nt) file', cause: error });
-    }
-    const { parseRdf } = await import('../remote/gsp.js');
-    const quads = parseRdf(text, /\.nt$/i.test(file) ? 'N-Triples' : 'Turtle', file);
-    return new Site(quads, base, new Map(), []);
+    const { readRdfFile } = await import('../rdf-file.js');
+    return new Site(readRdfFile(options.graphFile), base, new Map(), []);
   }
   const [{ loadFilms }, { buildGraph }, { renderWebFiles }] = await Promise.all([import('../pipeline.js'), import('../graph.js'), import('../web/step.js')]);
   const films = options.films ?? (await loadFilms(options.filmsDir));
