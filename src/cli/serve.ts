@@ -52,12 +52,22 @@ export const serveCommand: Command = {
     const timeoutMs = Number(values.timeout ?? DEFAULT_LIMITS.timeoutMs);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new FilmkgError('USAGE', '--port must be a whole number from 0 to 65535', { found: values.port ?? '' });
     if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new FilmkgError('USAGE', '--timeout must be a positive number of milliseconds', { found: values.timeout ?? '' });
+    // The graph is read or built once, and shared by the SPARQL endpoint and the pages.
+    const graphFile = values.graph !== undefined ? path.resolve(io.cwd, values.graph) : undefined;
+    const [{ loadFilms }, { buildGraph }, { toNTriples }, { readRdfFile }] = await Promise.all([
+      import('../pipeline.js'),
+      import('../graph.js'),
+      import('../export/ntriples.js'),
+      import('../rdf-file.js'),
+    ]);
+    const films = graphFile === undefined ? await loadFilms() : [];
+    const quads = graphFile === undefined ? buildGraph(films) : readRdfFile(graphFile, values.graph);
     const server = await startEndpoint({
       port,
       host: values.host ?? '127.0.0.1',
       limits: { timeoutMs },
-      routes: await pageRoutes(values.graph !== undefined ? { graphFile: path.resolve(io.cwd, values.graph) } : {}),
-      ...(values.graph !== undefined ? { graphFile: path.resolve(io.cwd, values.graph) } : {}),
+      routes: await pageRoutes({ films, quads, ...(graphFile !== undefined ? { graphFile } : {}) }),
+      graph: { ntriples: toNTriples(quads), triples: quads.length, source: values.graph ?? 'data/films (built in-process)' },
     });
     io.stderr(`filmkg serve: ${server.triples} triples from ${server.source}\nfilmkg serve: SPARQL endpoint at ${server.url}/sparql, pages at ${server.url}/films/ (Ctrl-C to stop)\n`);
     await new Promise<void>((resolve) => {

@@ -11,14 +11,24 @@ export interface EndpointOptions extends GraphSourceOptions {
   limits?: Partial<EndpointLimits>;
   /** More routes (pages, dereferenceable IRIs…), tried after /sparql. */
   routes?: readonly Route[];
+  /** A graph the caller already holds (as N-Triples), served instead of opening one from GraphSourceOptions. */
+  graph?: { readonly ntriples: string; readonly triples: number; readonly source: string };
+}
+
+/** The graph to serve, as N-Triples, with its size and where it came from. */
+async function openGraph(options: EndpointOptions): Promise<{ ntriples: string; triples: number; source: string }> {
+  if (options.graph) return options.graph;
+  const { store, source } = await openGraphStore(options);
+  try {
+    return { ntriples: store.serialize('CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }', 'application/n-triples'), triples: await store.size(), source };
+  } finally {
+    store.close();
+  }
 }
 
 /** Loads the graph and starts serving; resolves when listening. `close()` stops the server and the worker. */
 export async function startEndpoint(options: EndpointOptions = {}): Promise<RunningServer & { triples: number; source: string }> {
-  const { store, source } = await openGraphStore(options);
-  const triples = await store.size();
-  const ntriples = store.serialize('CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }', 'application/n-triples');
-  store.close();
+  const { ntriples, triples, source } = await openGraph(options);
   const runner = new QueryRunner(ntriples);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const index: Route = {

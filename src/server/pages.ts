@@ -14,6 +14,8 @@ export interface PagesOptions {
   base?: string;
   /** Already loaded films (tests); skips loading. */
   films?: readonly FilmFacts[];
+  /** The graph already built from `films` (or read from `graphFile`), so it is not built again. */
+  quads?: readonly Quad[];
 }
 
 /** The RDF formats an entity is served in, by media type, with their suffix and `format=` names. */
@@ -100,11 +102,11 @@ async function loadSite(options: PagesOptions): Promise<Site> {
   const base = checkBase(options.base ?? DEFAULT_BASE);
   if (options.graphFile !== undefined) {
     const { readRdfFile } = await import('../rdf-file.js');
-    return new Site(readRdfFile(options.graphFile), base, new Map(), []);
+    return new Site(options.quads ?? readRdfFile(options.graphFile), base, new Map(), []);
   }
   const [{ loadFilms }, { buildGraph }, { renderWebFiles }] = await Promise.all([import('../pipeline.js'), import('../graph.js'), import('../web/step.js')]);
   const films = options.films ?? (await loadFilms(options.filmsDir));
-  const quads = buildGraph(films, { base });
+  const quads = options.quads ?? buildGraph(films, { base });
   return new Site(quads, base, renderWebFiles(films, quads, base).files, films);
 }
 
