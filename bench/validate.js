@@ -18,7 +18,7 @@ const { buildGraph } = await import(path.join(ROOT, 'dist/graph.js'));
 const { validateQuads } = await import(path.join(ROOT, 'dist/check/shacl.js'));
 const { checkVocabulary } = await import(path.join(ROOT, 'dist/check/vocabulary.js'));
 const { describeDataset } = await import(path.join(ROOT, 'dist/describe/dataset.js'));
-const { distributions } = await import(path.join(ROOT, 'dist/describe/step.js'));
+const { DISTRIBUTIONS } = await import(path.join(ROOT, 'dist/describe/step.js'));
 const { toNTriples } = await import(path.join(ROOT, 'dist/export/ntriples.js'));
 const { OxigraphStore } = await import(path.join(ROOT, 'dist/store/oxigraph.js'));
 
@@ -51,7 +51,7 @@ await measure('vocabulary check', () => {
 await measure('VoID/DCAT description (load + SPARQL)', async () => {
   const store = OxigraphStore.fromText(ntriples);
   try {
-    await describeDataset(store, { base: 'https://filmkg.example/', files: distributions() });
+    await describeDataset(store, { base: 'https://filmkg.example/', files: DISTRIBUTIONS });
   } finally {
     store.close();
   }

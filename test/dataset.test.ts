@@ -3,7 +3,7 @@
 import N3 from 'n3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeDataset, descriptionTurtle, DESCRIPTION_NS } from '../src/describe/dataset.js';
-import { distributions } from '../src/describe/step.js';
+import { DISTRIBUTIONS } from '../src/describe/step.js';
 import { buildFiles } from '../src/export/build.js';
 import { toNTriples } from '../src/export/ntriples.js';
 import { buildGraph } from '../src/graph.js';
@@ -93,7 +93,7 @@ describe('void.ttl', () => {
     const films = await loadFilms();
     const store = OxigraphStore.fromText(toNTriples(buildGraph(films)));
     try {
-      expect(descriptionTurtle(await describeDataset(store, { base: BASE, files: distributions() }))).toBe(turtle);
+      expect(descriptionTurtle(await describeDataset(store, { base: BASE, files: DISTRIBUTIONS }))).toBe(turtle);
     } finally {
       store.close();
     }

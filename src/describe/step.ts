@@ -1,5 +1,5 @@
 // The build step that writes the dataset description (void.ttl) next to the graph, computed from the built graph.
-import { GRAPH_FILES } from '../export/files.js';
+import { GRAPH_FILES, GRAPH_MEDIA_TYPES } from '../export/files.js';
 import type { BuildStep } from '../export/steps.js';
 import { OxigraphStore } from '../store/oxigraph.js';
 import { describeDataset, descriptionTurtle, type DistributionFile } from './dataset.js';
@@ -8,13 +8,11 @@ import { describeDataset, descriptionTurtle, type DistributionFile } from './dat
 export const DESCRIPTION_FILE = 'void.ttl';
 
 /** The graph files as distributions. */
-export function distributions(): DistributionFile[] {
-  return [
-    { path: GRAPH_FILES.turtle, mediaType: 'text/turtle', title: 'The graph in Turtle' },
-    { path: GRAPH_FILES.ntriples, mediaType: 'application/n-triples', title: 'The graph in N-Triples, sorted' },
-    { path: GRAPH_FILES.jsonld, mediaType: 'application/ld+json', title: 'The graph in JSON-LD, compacted with ontology/context.jsonld' },
-  ];
-}
+export const DISTRIBUTIONS: readonly DistributionFile[] = [
+  { path: GRAPH_FILES.turtle, title: 'The graph in Turtle' },
+  { path: GRAPH_FILES.ntriples, title: 'The graph in N-Triples, sorted' },
+  { path: GRAPH_FILES.jsonld, title: 'The graph in JSON-LD, compacted with ontology/context.jsonld' },
+].map((d) => ({ ...d, mediaType: GRAPH_MEDIA_TYPES[d.path] as string }));
 
 /** Describes the built graph (VoID and DCAT) and adds void.ttl to the build's files. */
 export const datasetStep: BuildStep = {
@@ -23,7 +21,7 @@ export const datasetStep: BuildStep = {
     const ntriples = build.files.get(GRAPH_FILES.ntriples);
     const store = OxigraphStore.fromText(typeof ntriples === 'string' ? ntriples : new TextDecoder().decode(ntriples), 'application/n-triples', GRAPH_FILES.ntriples);
     try {
-      const quads = await describeDataset(store, { base: build.base, files: distributions() });
+      const quads = await describeDataset(store, { base: build.base, files: DISTRIBUTIONS });
       build.files.set(DESCRIPTION_FILE, descriptionTurtle(quads));
       build.notes.push(`dataset: ${DESCRIPTION_FILE} describes the graph (VoID and DCAT, ${quads.length} triples)`);
     } finally {

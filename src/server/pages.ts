@@ -6,6 +6,7 @@ import type { Quad, Term } from '../rdf.js';
 import { compactIri } from '../vocab.js';
 import { send, sendError, type Route, type RouteContext } from './http.js';
 import { negotiate } from './negotiate.js';
+import { GRAPH_MEDIA_TYPES } from '../export/files.js';
 
 /** Where the pages' graph comes from: the films (default: the bundled data/films) or a graph file (entities only, no film pages). */
 export interface PagesOptions {
@@ -179,16 +180,16 @@ async function entityHtml(site: Site, iri: string, quads: readonly Quad[]): Prom
 /** The routes for pages and entity IRIs, loaded from `options`. */
 export async function pageRoutes(options: PagesOptions = {}): Promise<Route[]> {
   const site = await loadSite(options);
-  const GRAPH_FILES: Readonly<Record<string, string>> = { '/graph.ttl': 'text/turtle', '/graph.nt': 'application/n-triples', '/graph.jsonld': 'application/ld+json' };
+  const GRAPH_PATHS: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(GRAPH_MEDIA_TYPES).map(([file, type]) => [`/${file}`, type]));
 
   const pages: Route = {
     name: 'pages',
-    matches: (method, pathname) => (method === 'GET' || method === 'HEAD') && (pathname === '/films' || pathname.startsWith('/films/') || pathname in GRAPH_FILES),
+    matches: (method, pathname) => (method === 'GET' || method === 'HEAD') && (pathname === '/films' || pathname.startsWith('/films/') || pathname in GRAPH_PATHS),
     async handle(ctx) {
       // HEAD: the same call as GET; Node sends the headers (Content-Length of the full body) and drops the body.
       const { res, url } = ctx;
       if (url.pathname === '/films') return send(res, 301, 'text/plain; charset=utf-8', 'see /films/\n', { location: '/films/' });
-      const graphType = GRAPH_FILES[url.pathname];
+      const graphType = GRAPH_PATHS[url.pathname];
       if (graphType !== undefined) {
         const text = await site.cached(`graph ${graphType}`, () => serialize(site.quads, graphType));
         return send(res, 200, charset(graphType), text);
