@@ -43,6 +43,8 @@ describe('checkVocabulary', () => {
       triple(film, RDF_TYPE, namedNode(`${S}Moovie`)),
     ]);
     expect(report.ok).toBe(false);
+    expect(report.errors).toEqual(report.findings); // no outside-domain note among them
+    expect(report.terms).toBe(8); // 6 predicates (rdf:type among them) and 2 classes (schema:Movie, schema:Moovie)
     expect(report.findings.map((f) => [f.kind, f.term, f.usedAs])).toEqual([
       ['unknown-namespace', 'http://example.org/vocab#thing', 'property'],
       ['unknown-schema-term', `${S}Moovie`, 'class'],

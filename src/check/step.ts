@@ -19,7 +19,7 @@ export const shaclStep: BuildStep = {
       });
     }
     const vocabulary = checkVocabulary(build.quads);
-    const errors = vocabulary.findings.filter((f) => f.kind !== 'outside-domain');
+    const errors = vocabulary.errors;
     if (!vocabulary.ok) {
       throw new FilmkgError('VOCABULARY', `the graph uses ${errors.length} unknown or undeclared term(s); nothing was written\n${formatVocabularyFindings(errors)}`, {
         place: { file: 'src/vocab.ts', path: errors[0]!.term },
@@ -28,8 +28,7 @@ export const shaclStep: BuildStep = {
     build.files.set('filmkg.ttl', readFileSync(path.join(ONTOLOGY_DIR, 'filmkg.ttl'), 'utf8'));
     build.files.set('shapes.ttl', readFileSync(SHAPES_FILE, 'utf8'));
     build.notes.push('shacl: the graph conforms to ontology/shapes.ttl');
-    const terms = Object.values(vocabulary.termsChecked).reduce((a, b) => a + b, 0);
     const outside = vocabulary.findings.length - errors.length;
-    build.notes.push(`vocabulary: ${terms} terms checked, none unknown${outside > 0 ? `; ${outside} schema.org properties used outside their domain (filmkg validate lists them)` : ''}`);
+    build.notes.push(`vocabulary: ${vocabulary.terms} terms checked, none unknown${outside > 0 ? `; ${outside} schema.org properties used outside their domain (filmkg validate lists them)` : ''}`);
   },
 };

@@ -37,7 +37,11 @@ export interface VocabularyReport {
   /** True when there is no unknown or undeclared term (outside-domain findings do not count). */
   readonly ok: boolean;
   readonly findings: readonly VocabularyFinding[];
+  /** Terms checked per namespace prefix, and in all. */
   readonly termsChecked: Readonly<Record<string, number>>;
+  readonly terms: number;
+  /** The findings that fail the check (unknown or undeclared terms): `findings` without the outside-domain notes. */
+  readonly errors: readonly VocabularyFinding[];
 }
 
 const SCHEMA = NS.schema;
@@ -183,7 +187,8 @@ export function checkVocabulary(quads: readonly Quad[]): VocabularyReport {
   }
   const order: FindingKind[] = ['unknown-namespace', 'unknown-schema-term', 'undeclared-wikidata-property', 'undeclared-local-term', 'undeclared-term', 'outside-domain'];
   findings.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || compare(a.term, b.term) || compare(a.usedAs, b.usedAs));
-  return { ok: findings.every((f) => f.kind === 'outside-domain'), findings, termsChecked: checked };
+  const errors = findings.filter((f) => f.kind !== 'outside-domain');
+  return { ok: errors.length === 0, findings, termsChecked: checked, terms: Object.values(checked).reduce((a, b) => a + b, 0), errors };
 }
 
 /** A readable report, one line per finding. */

@@ -53,9 +53,8 @@ export const validateCommand: Command = {
     else lines.push(`filmkg validate: ${quads.length} triples conform to ontology/shapes.ttl`);
     if (vocabulary) {
       if (vocabulary.findings.length > 0) lines.push(formatVocabularyFindings(vocabulary.findings));
-      const unknown = vocabulary.findings.filter((f) => f.kind !== 'outside-domain').length;
-      const terms = Object.values(vocabulary.termsChecked).reduce((a, b) => a + b, 0);
-      lines.push(`filmkg validate: vocabulary: ${terms} terms checked, ${unknown === 0 ? 'none' : unknown} unknown or undeclared`);
+      const unknown = vocabulary.errors.length;
+      lines.push(`filmkg validate: vocabulary: ${vocabulary.terms} terms checked, ${unknown === 0 ? 'none' : unknown} unknown or undeclared`);
     }
     io.stderr(`${lines.join('\n')}\n`);
     return outcome.conforms && (vocabulary?.ok ?? true) ? EXIT.ok : EXIT.failure;
