@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'TRUNCATED_TABLE'
   | 'BAD_TABLE_ROW'
   | 'BAD_TRACK'
+  | 'STRICT' // --strict: the article has diagnostics
   | 'BAD_REFERENCE'
   | 'BAD_METADATA'
   | 'BAD_CURATION'

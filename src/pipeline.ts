@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { applyCuration } from './curate/apply.js';
 import { parseCuration, type Curation } from './curate/curation.js';
 import { FilmkgError } from './errors.js';
-import { extractFacts, type FilmMetadata } from './extract/index.js';
+import { enforceStrict } from './extract/diagnostics.js';
+import { extractFacts, type ExtractOptions, type FilmMetadata } from './extract/index.js';
 import { toLines } from './extract/lines.js';
 import { checkFacts, formatPath } from './facts/check.js';
 import type { FilmFacts } from './facts/model.js';
@@ -55,15 +56,17 @@ export async function readMetadata(file: string): Promise<FilmMetadata> {
  * checking. `file` names the article in errors. (Re-exported from src/extract/index.ts.)
  */
 export { extractFacts };
-export type { FilmMetadata };
+export type { ExtractOptions, FilmMetadata };
 
 /**
  * The pure core: article text + metadata (+ curation) → checked facts. `file` names the article
  * in errors; `curationFile` names the curation file.
  */
-export function factsFromText(text: string, meta: FilmMetadata, file: string, curation?: { curation: Curation; file: string }): FilmFacts {
+export function factsFromText(text: string, meta: FilmMetadata, file: string, curation?: { curation: Curation; file: string }, options: ExtractOptions = {}): FilmFacts {
   const extracted = extractFacts(text, meta, file);
   const curated = curation ? applyCuration(extracted, curation.curation, toLines(text, file), curation.file) : extracted;
+  // --strict judges what is left after the reviewed decisions: a row the curation settles is no longer open.
+  if (options.strict) enforceStrict(curated.diagnostics, file);
   return checkFacts(curated, file);
 }
 
@@ -73,11 +76,11 @@ export function filmFiles(dir: string): { article: string; metadata: string; cur
 }
 
 /** Loads one film folder: article.txt + metadata.json (+ curation.json when present) → extract → curate → check. */
-export async function loadFilm(dir: string): Promise<FilmFacts> {
+export async function loadFilm(dir: string, options: ExtractOptions = {}): Promise<FilmFacts> {
   const files = filmFiles(dir);
   const [text, meta] = await Promise.all([readText(files.article), readMetadata(files.metadata)]);
   const curation = (await exists(files.curation)) ? { curation: parseCuration(await readText(files.curation), files.curation), file: files.curation } : undefined;
-  return factsFromText(text, meta, files.article, curation);
+  return factsFromText(text, meta, files.article, curation, options);
 }
 
 /** Loads every film under `filmsDir` (one sub-folder each), sorted by folder name. */

@@ -75,12 +75,12 @@ export const fkg = terms(NS.fkg, [
   // classes
   'Character', 'Award', 'AwardBody', 'Unit', 'CurationDecision', 'ReleaseKind',
   // individuals
-  'LimitedRelease', 'WideRelease', 'Premiere', 'HomeMediaRelease',
+  'LimitedRelease', 'WideRelease', 'Premiere', 'HomeMediaRelease', 'LetterGrade',
   // properties
   'releaseKind', 'releaseKindAsWritten', 'mediaFormat', 'awardBody', 'resultAsWritten', 'accoladeRow',
   'evidenceLine', 'evidenceEndLine', 'evidenceText', 'citation', 'footnote', 'curationDecision', 'retrieved',
   'archived', 'budget', 'boxOffice', 'marketingSpend', 'amountQualifier', 'filmFormat', 'filmFormatInsteadOf',
-  'shootingDays', 'storyBy', 'narrator', 'dialogue', 'speakingRole', 'notIncluded',
+  'shootingDays', 'storyBy', 'narrator', 'dialogue', 'speakingRole', 'notIncluded', 'decisionRule', 'needsReview',
 ] as const);
 
 /**
@@ -124,6 +124,7 @@ export const WIKIDATA_PROPERTIES = {
   P1476: 'title',
   P1545: 'series ordinal',
   P1686: 'for work',
+  P585: 'point in time',
   P2047: 'duration',
   P2130: 'cost',
   P2142: 'box office',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDate, parseDayDate } from '../src/extract/dates.js';
 import { parseInfobox } from '../src/extract/infobox.js';
 import { evidence, markersIn, normalise, rawPart, stripMarkers, toLines } from '../src/extract/lines.js';
-import { layout } from '../src/extract/sections.js';
+import { layout } from '../src/extract/layout.js';
 
 describe('lines', () => {
   it('keeps the raw text and normalises U+2005, U+00A0 and runs of spaces', () => {

@@ -9,7 +9,7 @@ import { FILMS_DIR } from '../src/paths.js';
 import { loadFilm } from '../src/pipeline.js';
 import { parseInfobox } from '../src/extract/infobox.js';
 import { toLines } from '../src/extract/lines.js';
-import { layout } from '../src/extract/sections.js';
+import { layout } from '../src/extract/layout.js';
 
 let facts: FilmFacts;
 beforeAll(async () => {

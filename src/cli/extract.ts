@@ -4,16 +4,19 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FilmkgError } from '../errors.js';
 import { toLines } from '../extract/lines.js';
-import { layout } from '../extract/sections.js';
+import { layout } from '../extract/layout.js';
+import { parseDayDate } from '../extract/dates.js';
+import { formatDiagnostic } from '../extract/diagnostics.js';
+import { readLead } from '../extract/prose.js';
 import type { FilmFacts } from '../facts/model.js';
-import { factsFromText, filmFiles, loadFilm, readMetadata, type FilmMetadata } from '../pipeline.js';
+import { factsFromText, filmFiles, loadFilm, readMetadata, type ExtractOptions, type FilmMetadata } from '../pipeline.js';
 import { parseCuration } from '../curate/curation.js';
 import { DEFAULT_FILM, FILMS_DIR } from '../paths.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT, type Command } from './command.js';
 import type { CliIo } from './io.js';
 
-const HELP = `Usage: filmkg extract [ARTICLE] [--no-curation]
+const HELP = `Usage: filmkg extract [ARTICLE] [--no-curation] [--strict]
 
 Reads a film's Wikipedia article (plain text) and prints its facts as JSON (2-space indent,
 keys in the facts model's order): infobox, cast and characters, production, releases and
@@ -30,12 +33,19 @@ edited" line) as retrieval date. Without ARTICLE, the bundled film
 
 Options:
   --no-curation  print the facts as extracted, before the curation file's decisions
+  --strict       fail (exit 1) when the article has any error or warning diagnostic
   -h, --help     show this help
 
-Infobox labels the extractor does not know are kept in "unknownInfoboxFields" and listed on stderr.
+The article may be laid out as a saved or copied page (WIKI 2, Wikipedia, its mobile site, mirrors),
+markdown, or bare text; the infobox's rows may be glued ("Directed byX"), or tab-, pipe- or
+colon-separated. What cannot be read is reported, not fatal: each diagnostic goes to stderr as
+"FILE:LINE: severity family:code: message" (also in the facts' "diagnostics"), then a summary line.
+Rows the extractor's rules decide (a row-spanned recipient cell, a film-level category) carry their
+decision; rows no rule settles are kept as "needs review" (see filmkg review).
 
-Exit codes: 0 printed; 1 the article cannot be read or parsed (the message names the file, line
-and what was expected; nothing is printed on stdout); 2 usage error.
+Exit codes: 0 printed (with or without diagnostics); 1 the input is no film article (empty, binary,
+no infobox anywhere), a curation file does not fit, or --strict found diagnostics (the message names
+the file, line and what was expected; nothing is printed on stdout); 2 usage error.
 `;
 
 async function kindOf(p: string): Promise<'folder' | 'file'> {
@@ -68,15 +78,18 @@ async function readArticle(file: string): Promise<string> {
  * name and text, never from the clock, so the same file gives the same facts.
  */
 export function assumedMetadata(article: string, text: string): { meta: FilmMetadata; note: string } {
-  // When the layout or revision line is missing, extraction fails with the precise error; these fall back quietly.
+  // When the text is no article at all, extraction fails with the precise error; these fall back quietly.
   let title: string | undefined;
-  let retrieved = '1970-01-01';
+  let retrieved: string | undefined;
   try {
     const lines = toLines(text, article);
-    title = layout(lines, article).title.text || undefined;
-    const revised = /last edited on (\d{1,2}) ([A-Z][a-z]+) (\d{4})/.exec(lines.find((l) => /last edited on/.test(l.text))?.text ?? '');
+    const parts = layout(lines, article);
+    title = cleanTitle(parts.title?.text ?? '') ?? readLead(parts.lead).subject;
+    const revised = /last edited on (\d{1,2}) ([A-Z][a-z]+) (\d{4})/.exec(parts.revision?.text ?? '');
     const month = revised ? MONTHS.indexOf(revised[2] as string) + 1 : 0;
-    if (revised && month > 0) retrieved = `${revised[3]}-${String(month).padStart(2, '0')}-${(revised[1] as string).padStart(2, '0')}`;
+    const candidate = revised && month > 0 ? `${revised[3]}-${String(month).padStart(2, '0')}-${(revised[1] as string).padStart(2, '0')}` : undefined;
+    // The revision date stands for the retrieval date only when it is a real date; otherwise it is unknown.
+    if (candidate && parseDayDate(candidate)) retrieved = candidate;
   } catch {
     // extractFacts reports it.
   }
@@ -88,26 +101,32 @@ export function assumedMetadata(article: string, text: string): { meta: FilmMeta
     url: pathToFileURL(article).href,
     licence: { name: 'CC BY-SA 3.0', url: 'https://creativecommons.org/licenses/by-sa/3.0/' },
     attribution: 'Wikipedia contributors (assumed: no metadata.json was found beside the article).',
-    retrieved,
+    ...(retrieved !== undefined ? { retrieved } : {}),
   };
   const note =
     `no metadata.json beside ${article}; assumed slug "${meta.slug}" and title "${meta.title}" (${title ? "the article's title line" : 'the file name'}), ` +
-    `url ${meta.url}, licence ${meta.licence.name}, retrieved ${meta.retrieved} (${retrieved === '1970-01-01' ? 'unknown' : 'the revision date'}), no curation`;
+    `url ${meta.url}, licence ${meta.licence.name}, retrieved ${retrieved === undefined ? 'unknown' : `${retrieved} (the revision date)`}, no curation`;
   return { meta, note };
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A page heading as a title: "Parasite (2019 film)" → "Parasite", "= Oppenheimer (film) =" → "Oppenheimer". */
+function cleanTitle(text: string): string | undefined {
+  const t = text.replace(/^[#=\s]+|[=\s]+$/g, '').replace(/\s*\((?:\d{4} )?(?:\w+ )?film\)$/i, '').trim();
+  return t === '' ? undefined : t;
+}
 
 /** "La última ronda" → "la-ultima-ronda". */
 function slugify(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
-async function readFacts(target: string, curation: boolean, note: (line: string) => void): Promise<FilmFacts> {
+async function readFacts(target: string, curation: boolean, note: (line: string) => void, options: ExtractOptions): Promise<FilmFacts> {
   if ((await kindOf(target)) === 'folder') {
-    if (curation) return loadFilm(target);
+    if (curation) return loadFilm(target, options);
     const files = filmFiles(target);
-    return factsFromText(await readArticle(files.article), await readMetadata(files.metadata), files.article);
+    return factsFromText(await readArticle(files.article), await readMetadata(files.metadata), files.article, undefined, options);
   }
   const dir = path.dirname(target);
   const files = filmFiles(dir);
@@ -117,11 +136,19 @@ async function readFacts(target: string, curation: boolean, note: (line: string)
     // The curation names lines of the folder's own article, so it applies to that file only.
     const own = path.resolve(target) === path.resolve(files.article);
     const cur = own && curation && (await exists(files.curation)) ? { curation: parseCuration(await readArticle(files.curation), files.curation), file: files.curation } : undefined;
-    return factsFromText(text, meta, target, cur);
+    return factsFromText(text, meta, target, cur, options);
   }
   const { meta, note: assumed } = assumedMetadata(target, text);
   note(assumed);
-  return factsFromText(text, meta, target);
+  return factsFromText(text, meta, target, undefined, options);
+}
+
+/** The summary line: diagnostics by severity, rule decisions, rows that need review. */
+export function summary(facts: FilmFacts): string {
+  const by = (s: string) => facts.diagnostics.filter((d) => d.severity === s).length;
+  const decided = facts.accolades.filter((a) => a.decision?.rules !== undefined).length;
+  const review = facts.accolades.filter((a) => a.recipientSource === 'needs-review').length;
+  return `${facts.diagnostics.length} diagnostic(s): ${by('error')} error(s), ${by('warning')} warning(s), ${by('info')} info; ${decided} row(s) decided by rule, ${review} need review (filmkg review prints them as a curation file)`;
 }
 
 /** The `extract` command. */
@@ -130,16 +157,16 @@ export const extractCommand: Command = {
   summary: 'print the facts of a film article as JSON (default: the bundled film)',
   help: HELP,
   async run(args: string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseCommandArgs('extract', args, { 'no-curation': { type: 'boolean' } });
+    const { values, positionals } = parseCommandArgs('extract', args, { 'no-curation': { type: 'boolean' }, strict: { type: 'boolean' } });
     if (positionals.length > 1) throw new FilmkgError('USAGE', 'extract takes at most one ARTICLE (see filmkg extract --help)');
     const target = positionals[0] !== undefined ? path.resolve(io.cwd, positionals[0]) : path.join(FILMS_DIR, DEFAULT_FILM);
     // Notes are held back until the facts are complete, so a failure prints its error alone.
     const notes: string[] = [];
-    const facts = await readFacts(target, values['no-curation'] !== true, (line) => notes.push(line));
-    for (const f of facts.unknownInfoboxFields) {
-      notes.push(`unknown infobox label "${f.label}" at line ${f.evidence.line} kept in unknownInfoboxFields`);
-    }
+    const facts = await readFacts(target, values['no-curation'] !== true, (line) => notes.push(line), { strict: values.strict === true });
     for (const n of notes) io.stderr(`filmkg extract: note: ${n}\n`);
+    const file = path.relative(io.cwd, target) || target;
+    for (const d of facts.diagnostics) io.stderr(`${formatDiagnostic(d, file)}\n`);
+    io.stderr(`filmkg extract: ${summary(facts)}\n`);
     io.stdout(`${JSON.stringify(facts, null, 2)}\n`);
     return EXIT.ok;
   },

@@ -11,6 +11,8 @@ export interface CommandEntry {
 
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'extract', summary: 'print the facts of a film article as JSON (default: the bundled film)', load: async () => (await import('./extract.js')).extractCommand },
+  { name: 'review', summary: 'print the rule decisions and unresolved rows of an article as a ready-to-edit curation file', load: async () => (await import('./review.js')).reviewCommand },
+  { name: 'eval', summary: 'score the extractor against the hand-written gold files of the corpus (recall, precision)', load: async () => (await import('./eval.js')).evalCommand },
   { name: 'build', summary: 'build, check and write the knowledge graph of every film (Turtle, N-Triples, JSON-LD, VoID, pages)', load: async () => (await import('./build.js')).buildCommand },
   { name: 'query', summary: 'run a bundled or ad-hoc SPARQL query on the graph (table, JSON, CSV, TSV, Turtle)', load: async () => (await import('./query.js')).queryCommand },
   { name: 'validate', summary: 'check the graph (or any Turtle) against the SHACL shapes and the vocabulary', load: async () => (await import('./validate.js')).validateCommand },

@@ -21,9 +21,13 @@ export function applyCuration(facts: FilmFacts, curation: Curation, lines: reado
       case 'accolade-spanned-recipient':
       case 'accolade-film-level': {
         const row = findRow(out.accolades, entry, fail);
-        if (row.recipientSource !== 'absent') fail('the row is not one without a recipient cell', 'a row whose recipients are "absent" (not yet decided)', `${row.recipientSource}: ${row.recipients.join(', ')}`);
+        // A curation decision settles a row without a recipient cell: one the rules left for review, or one a rule
+        // decided (the curation overrides the rule). A row whose own cell names its recipients (or the film) is read, not decided.
+        const open = row.recipientSource === 'needs-review' || row.decision?.rules !== undefined;
+        if (!open) fail('the row is not one without a recipient cell', 'a row whose recipients are decided by a rule or need review', `${row.recipientSource}: ${row.recipients.join(', ')}`);
+        delete row.candidates;
         if (entry.kind === 'accolade-film-level') {
-          Object.assign(row, { recipientSource: 'film', decision } satisfies Partial<Accolade>);
+          Object.assign(row, { recipients: [], recipientSource: 'film', decision } satisfies Partial<Accolade>);
         } else {
           if (entry.fromLine >= entry.accolade.line) fail(`the spanning cell must be on an earlier line than ${entry.accolade.line}`, 'fromLine before the row (a spanned cell is written on the first row it spans)', String(entry.fromLine));
           const source = lines[entry.fromLine - 1];
@@ -32,6 +36,9 @@ export function applyCuration(facts: FilmFacts, curation: Curation, lines: reado
           }
           Object.assign(row, { recipients: entry.recipients, recipientSource: 'spanned', decision } satisfies Partial<Accolade>);
         }
+        // The rule's diagnostic for this row is settled by the reviewed decision.
+        const settled = `accolades[${out.accolades.indexOf(row)}].recipients`;
+        out.diagnostics = out.diagnostics.filter((d) => d.path !== settled);
         break;
       }
       case 'credit': {

@@ -55,8 +55,9 @@ export const DESCRIPTION_QUERIES = {
   properties: `SELECT ?property (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?o) AS ?objects) WHERE { ?s ?property ?o } GROUP BY ?property ORDER BY STR(?property)`,
   sources: `PREFIX schema: <http://schema.org/>
 SELECT ?article ?url ?modified ?licence ?credit ?film ?title WHERE {
-  ?article a schema:Article ; schema:url ?url ; schema:dateModified ?modified ; schema:license ?licence ;
+  ?article a schema:Article ; schema:url ?url ; schema:license ?licence ;
            schema:creditText ?credit ; schema:about ?film .
+  OPTIONAL { ?article schema:dateModified ?modified }
   ?film a schema:Movie ; schema:name ?title .
 } ORDER BY STR(?film) STR(?article)`,
 } as const;
@@ -118,7 +119,8 @@ export async function describeDataset(store: SparqlStore, options: DescribeOptio
     add(dataset, DCT('license'), namedNode(value(r.licence, 'licence')));
     add(dataset, namedNode(`${NS.schema}creditText`), string(value(r.credit, 'credit')));
     add(dataset, V('exampleResource'), namedNode(value(r.film, 'film')));
-    const modified = value(r.modified, 'modified');
+    // An article with no revision line has no dateModified: it dates nothing.
+    const modified = r.modified === undefined ? '' : value(r.modified, 'modified');
     if (modified > latest) latest = modified;
   }
   if (latest) add(dataset, DCT('modified'), dateTime(latest));

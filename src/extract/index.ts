@@ -1,158 +1,216 @@
 // The extract stage: article text + metadata → the film's facts, each with its evidence (before curation and checking).
-import { FilmkgError } from '../errors.js';
-import type { CastMember, Character, Credit, CreditRole, Evidence, FilmFacts, Money, OrganisationCredit, Release, SourceMeta, UnknownField } from '../facts/model.js';
-import { extractAccolades } from './accolades.js';
+import type { CastMember, Character, Credit, CreditRole, Diagnostic, Evidence, FilmFacts, Money, OrganisationCredit, Release, SourceMeta, UnknownField } from '../facts/model.js';
+import { readAccolades } from './accolades.js';
 import type { TableContext } from './context.js';
-import { parseDayDate } from './dates.js';
-import { parseInfobox, type InfoboxField } from './infobox.js';
+import { DAY_DATE_PATTERN, MONTH_PATTERN, parseDate, parseDayDate } from './dates.js';
+import { diag, enforceStrict, guarded, settle } from './diagnostics.js';
+import { parseInfobox, type FieldKey, type InfoboxField, type InfoboxValue } from './infobox.js';
+import { layout } from './layout.js';
 import { evidence, toLines, type ArticleLine } from './lines.js';
 import { findMoney } from './money.js';
-import { readCast, readCritics, readDistribution, readHomeMedia, readLead, readPlotCharacters, readProduction, readReleases, readReviewScores, sentences } from './prose.js';
+import { readCast, readCritics, readDistribution, readHomeMedia, readLead, readPlotCharacters, readProduction, readReleases, sentences } from './prose.js';
+import { readReviewScores } from './reception.js';
 import { extractFootnotes, extractReferences } from './references.js';
-import { layout } from './sections.js';
 import { extractSoundtrack } from './soundtrack.js';
 
 /** Metadata of a film folder (data/films/<slug>/metadata.json); the revision is read from the article. */
 export type FilmMetadata = Omit<SourceMeta, 'revision'>;
 
-const ROLE_OF_LABEL: Record<string, CreditRole> = {
-  'Directed by': 'director',
-  'Screenplay by': 'screenwriter',
-  'Written by': 'screenwriter',
-  'Story by': 'story',
-  'Produced by': 'producer',
-  Starring: 'starring',
-  'Narrated by': 'narrator',
-  Cinematography: 'cinematographer',
-  'Edited by': 'editor',
-  'Music by': 'composer',
+/** Options of the extract stage. */
+export interface ExtractOptions {
+  /** Throw a STRICT FilmkgError when the article has any error or warning diagnostic (the old all-or-nothing reading). */
+  readonly strict?: boolean;
+}
+
+const ROLE_OF_FIELD: Partial<Record<FieldKey, CreditRole>> = {
+  director: 'director',
+  screenwriter: 'screenwriter',
+  story: 'story',
+  producer: 'producer',
+  starring: 'starring',
+  narrator: 'narrator',
+  cinematographer: 'cinematographer',
+  editor: 'editor',
+  composer: 'composer',
 };
 
 const MONTHS: Record<string, string> = { January: '01', February: '02', March: '03', April: '04', May: '05', June: '06', July: '07', August: '08', September: '09', October: '10', November: '11', December: '12' };
 
 /** Reads "This page was last edited on 30 May 2023, at 18:20" as a UTC dateTime (Wikipedia shows UTC to readers who are not logged in). */
-function readRevision(line: ArticleLine | undefined, file: string): SourceMeta['revision'] {
-  const m = line && /last edited on (\d{1,2}) ([A-Z][a-z]+) (\d{4}), at (\d{2}):(\d{2})/.exec(line.text);
+function readRevision(line: ArticleLine | undefined, diagnostics: Diagnostic[]): SourceMeta['revision'] {
+  if (!line) return undefined;
+  const m = /last edited on (\d{1,2}) ([A-Z][a-z]+) (\d{4}), at (\d{2}):(\d{2})/.exec(line.text);
   const month = m ? MONTHS[m[2] as string] : undefined;
-  if (!line || !m || !month) {
-    throw new FilmkgError('BAD_METADATA', 'the article has no "This page was last edited on D Month YYYY, at HH:MM" line', {
-      place: { file, line: line?.no ?? 1 },
-      expected: 'the revision line that ends the rendered page',
-    });
+  const day = m ? (m[1] as string).padStart(2, '0') : '';
+  const ok = m && month && parseDayDate(`${m[3]}-${month}-${day}`) && Number(m[4]) < 24 && Number(m[5]) < 60;
+  if (!m || !ok) {
+    diagnostics.push(diag('layout:bad-revision', 'warning', line, 'the "last edited" line holds no valid date and time: the revision is unknown', ['"This page was last edited on D Month YYYY, at HH:MM" with a real date and time']));
+    return undefined;
   }
-  return { dateTime: `${m[3]}-${month}-${(m[1] as string).padStart(2, '0')}T${m[4]}:${m[5]}:00Z`, line: line.no, text: line.raw };
+  return { dateTime: `${m[3]}-${month}-${day}T${m[4]}:${m[5]}:00Z`, line: line.no, text: line.raw };
 }
 
-function releaseOf(value: { text: string; evidence: Evidence }): Release | undefined {
-  const iso = /\((\d{4}-\d{2}-\d{2})\)/.exec(value.text);
-  const written = /^([A-Z][a-z]+ \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})/.exec(value.text);
-  const date = iso ? parseDayDate(iso[1] as string) : written ? parseDayDate(written[1] as string) : undefined;
-  if (!date) return undefined;
-  const notes = [...value.text.matchAll(/\(([^()]+)\)/g)].map((m) => m[1] as string).filter((n) => !/^\d{4}-\d{2}-\d{2}$/.test(n));
+const RELEASE_DATE = new RegExp(`(${DAY_DATE_PATTERN}|${MONTH_PATTERN} \\d{4}|\\d{4}-\\d{2}-\\d{2}|\\b\\d{4}\\b)`, 'g');
+
+/** Releases of one infobox value: every date it names ("October 27, 1995 (1995-10-27) (Limited)"), with its notes. */
+function releasesOf(value: InfoboxValue): Release[] {
+  const out: Release[] = [];
+  const text = value.text;
+  const iso = [...text.matchAll(/\((\d{4}-\d{2}-\d{2})\)/g)].map((m) => m[1] as string);
+  const dates = iso.length > 0 ? iso : [...text.matchAll(RELEASE_DATE)].map((m) => m[1] as string).filter((d) => parseDayDate(d) !== undefined);
+  const notes = [...text.matchAll(/\(([^()]+)\)/g)].map((m) => m[1] as string).filter((n) => !/^\d{4}-\d{2}-\d{2}$/.test(n));
   const kinds = notes.filter((n) => /^(Limited|Wide|Premiere|Worldwide|Festival|Re-release)$/i.test(n));
   const places = notes.filter((n) => !kinds.includes(n));
-  return { date, ...(kinds[0] ? { kind: kinds[0] } : {}), ...(places[0] ? { place: places[0] } : {}), evidence: value.evidence };
+  for (const d of dates) {
+    const date = parseDayDate(d);
+    if (!date || out.some((r) => r.date === date)) continue;
+    out.push({ date, ...(dates.length === 1 && kinds[0] ? { kind: kinds[0] } : {}), ...(dates.length === 1 && places[0] ? { place: places[0] } : {}), evidence: value.evidence });
+  }
+  return out;
 }
 
-function moneyOf(field: InfoboxField | undefined, file: string): Money | undefined {
+function moneyOf(field: InfoboxField | undefined, diagnostics: Diagnostic[]): Money | undefined {
   const value = field?.values[0];
   if (!field || !value) return undefined;
   const money = findMoney(value.text);
   if (!money) {
-    throw new FilmkgError('BAD_INFOBOX', `the infobox "${field.label}" is not an amount of money`, {
-      place: { file, line: field.line.no, path: field.label },
-      expected: 'an amount such as "$3.5–4 million" or "£12 million"',
-      found: value.text,
-    });
+    diagnostics.push(diag('infobox:bad-money', 'error', field.line, `the infobox "${field.label}" is not an amount of money; not read`, ['an amount such as "$3.5–4 million" or "£12 million"'], { path: field.label }));
+    return undefined;
   }
   return { ...money, evidence: value.evidence };
 }
 
+/** "111 minutes", "1 hour 51 minutes", "111 min.", "78 minutes (restored)": the first running time, in minutes. */
+function minutesOf(text: string): number | undefined {
+  const hm = /(\d{1,2}) ?(?:hours?|hrs?|h)\.?,? (?:and )?(\d{1,2}) ?(?:minutes?|mins?|m)\b/i.exec(text);
+  if (hm) return Number(hm[1]) * 60 + Number(hm[2]);
+  const m = /(\d{1,4}(?:\.\d+)?) ?(?:minutes?|mins?\.?|min\b)/i.exec(text);
+  if (m) return Math.round(Number(m[1]));
+  const alone = /^(\d{1,4})$/.exec(text.trim());
+  return alone ? Number(alone[1]) : undefined;
+}
+
+/** "CJ Entertainment (South Korea)" → the name and its region; other parentheses stay with the name. */
+function withRegion(text: string): { name: string; region?: string } {
+  const m = /^(.+?)\s*\(([\p{Lu}][\p{L} .'-]+)\)$/u.exec(text);
+  if (!m || /^(?:through|via|uncredited|as|under|formerly|in association)/i.test(m[2] as string)) return { name: text };
+  return { name: (m[1] as string).trim(), region: (m[2] as string).trim() };
+}
+
+/** "Oppenheimer (film)", "Parasite (2019 film)" → the film's title. */
+function cleanTitle(text: string): string {
+  return text.replace(/^[#=\s]+|[=\s]+$/g, '').replace(/\s*\((?:\d{4} )?(?:\w+ )?film\)$/i, '').replace(/\s+-\s+Wikipedia.*$/i, '').trim();
+}
+
 /**
  * Extracts the facts of one film from its article text. `file` names the article in errors.
+ * Local irregularities are diagnostics (facts.diagnostics); only text that is no film article throws
+ * (EMPTY_INPUT, BINARY_INPUT, NO_INFOBOX), and with `strict` any error or warning diagnostic throws STRICT.
  * The result still needs curation (src/curate) and checking (src/facts/check.ts).
  */
-export function extractFacts(text: string, meta: FilmMetadata, file: string): FilmFacts {
+export function extractFacts(text: string, meta: FilmMetadata, file: string, options: ExtractOptions = {}): FilmFacts {
   const lines = toLines(text, file);
   const parts = layout(lines, file);
-  const infobox = parseInfobox(parts.infobox);
-  const field = (label: string) => infobox.fields.find((f) => f.label === label);
-  const fieldOf = (...labels: string[]) => labels.map(field).find((f) => f !== undefined);
+  const diagnostics: Diagnostic[] = [...parts.diagnostics];
+  const boxStart = parts.infobox[0] as ArticleLine;
+  const infobox = guarded('infobox', boxStart, { fields: [], diagnostics: [] } as ReturnType<typeof parseInfobox>, () => {
+    const r = parseInfobox(parts.infobox);
+    return { value: r, diagnostics: r.diagnostics };
+  });
+  diagnostics.push(...infobox.diagnostics);
+  const box = infobox.value;
+  const fieldOf = (key: FieldKey) => box.fields.find((f) => f.key === key);
+  const fieldsOf = (key: FieldKey) => box.fields.filter((f) => f.key === key);
 
   const credits: Credit[] = [];
-  for (const f of infobox.fields) {
-    const role = ROLE_OF_LABEL[f.label];
-    if (role) for (const v of f.values) credits.push({ role, person: v.text, evidence: v.evidence });
+  for (const f of box.fields) {
+    const role = f.key ? ROLE_OF_FIELD[f.key] : undefined;
+    if (role) for (const v of f.values) if (!credits.some((c) => c.role === role && c.person === v.text)) credits.push({ role, person: v.text, evidence: v.evidence });
   }
   const organisations: OrganisationCredit[] = [];
-  for (const f of infobox.fields) {
-    const role = f.label === 'Distributed by' ? 'distributor' : /^Production compan/.test(f.label) ? 'production-company' : undefined;
-    if (role) for (const v of f.values) organisations.push({ role, name: v.text, evidence: v.evidence });
+  for (const f of box.fields) {
+    const role = f.key === 'distributor' ? 'distributor' : f.key === 'productionCompany' ? 'production-company' : undefined;
+    if (role) for (const v of f.values) {
+      const { name, region } = withRegion(v.text);
+      organisations.push({ role, name, ...(region ? { region } : {}), evidence: v.evidence });
+    }
   }
   const releases: Release[] = [];
-  for (const v of fieldOf('Release dates', 'Release date')?.values ?? []) {
-    const r = releaseOf(v);
-    if (r) releases.push(r);
+  for (const f of fieldsOf('releases')) for (const v of f.values) for (const r of releasesOf(v)) if (!releases.some((x) => x.date === r.date)) releases.push(r);
+  const runningField = fieldOf('runningTime');
+  const runningValue = runningField?.values[0];
+  const minutes = runningValue ? minutesOf(runningValue.text) : undefined;
+  if (runningField && runningValue && (minutes === undefined || minutes < 1 || minutes > 6000)) {
+    diagnostics.push(diag('infobox:bad-running-time', 'error', runningField.line, 'the running time is not a number of minutes; not read', ['"111 minutes"', '"1 hour 51 minutes"']));
   }
-  const basedOnField = field('Based on');
-  const runningField = field('Running time');
-  const running = runningField?.values[0] && /^(\d+) minutes?$/.exec(runningField.values[0].text);
+  const basedOnField = fieldOf('basedOn');
 
   const allSentences = sentences(parts.paragraphs);
   const lead = readLead(parts.lead);
+  const title = box.title?.text ?? (parts.title ? cleanTitle(parts.title.text) : undefined) ?? lead.subject ?? meta.title;
+  const titleLine = box.title?.line ?? parts.title ?? parts.lead[0] ?? boxStart;
   const people = new Set<string>([...credits.map((c) => c.person)]);
-  const proseCast = readCast(allSentences, lines.filter((l) => /^\s+•/.test(l.raw) && / as /.test(l.text) && !parts.videoBlock.includes(l)));
+  const proseCast = readCast(allSentences, lines.filter((l) => /^\s*[•*-]\s/.test(l.raw) && / as /.test(l.text) && !parts.videoBlock.includes(l) && !parts.infobox.includes(l)));
   for (const c of proseCast) people.add(c.actor);
   const critics = readCritics(allSentences);
   const orgNames = [...organisations.map((o) => o.name)];
   const ctx: TableContext = { file, knownNames: [...people, ...orgNames] };
-  const soundtrack = extractSoundtrack(lines, ctx);
-  for (const t of soundtrack?.tracks ?? []) for (const n of [...t.writers, ...t.performers, ...t.speakers.map((s) => s.actor)]) people.add(n);
-  const accolades = extractAccolades(lines, { file, knownNames: [...people, ...orgNames] });
-  const references = extractReferences(lines, ctx);
-  const footnotes = extractFootnotes(lines, ctx);
+  const soundtrack = guarded('soundtrack', boxStart, undefined as ReturnType<typeof extractSoundtrack>['value'], () => extractSoundtrack(lines, ctx));
+  diagnostics.push(...soundtrack.diagnostics);
+  for (const t of soundtrack.value?.tracks ?? []) for (const n of [...t.writers, ...t.performers, ...t.speakers.map((s) => s.actor)]) people.add(n);
+  const creditsOf = (role: CreditRole) => credits.filter((c) => c.role === role).map((c) => c.person);
+  const accolades = guarded('accolades', boxStart, [], () => readAccolades(lines, { known: new Set([...people, ...orgNames]), title, credits: creditsOf }));
+  diagnostics.push(...accolades.diagnostics);
+  const references = guarded('references', boxStart, [], () => ({ value: extractReferences(lines, ctx), diagnostics: [] }));
+  diagnostics.push(...references.diagnostics);
+  const footnotes = guarded('footnotes', boxStart, [], () => ({ value: extractFootnotes(lines, ctx), diagnostics: [] }));
 
-  // The plot: the first run of paragraphs after the lead that cites nothing (plot summaries carry no references).
-  const plot = parts.runs.slice(1).find((run) => run.every((p) => !/\[\d+\]/.test(p.raw))) ?? [];
-  const notCharacters = new Set<string>([infobox.title.text, meta.title, ...people]);
+  // The plot: the run after the lead under a "Plot" heading, else the first run of paragraphs after the lead that cites nothing.
+  const leadIndex = parts.runs.indexOf(parts.lead);
+  const plot = parts.runs.slice(leadIndex + 1).find((run) => run.every((p) => !/\[\d+\]/.test(p.raw))) ?? [];
+  const notCharacters = new Set<string>([title, meta.title, ...people]);
   const plotCharacters = readPlotCharacters(plot, notCharacters);
   const starring = credits.filter((c) => c.role === 'starring');
-  const { cast, characters } = joinCast(starring, proseCast, soundtrack?.tracks ?? [], plotCharacters);
+  const { cast, characters } = joinCast(starring, proseCast, soundtrack.value?.tracks ?? [], plotCharacters);
 
   const production = readProduction(allSentences, [...people]);
-  const unknownInfoboxFields: UnknownField[] = infobox.fields
-    .filter((f) => !f.known)
+  const unknownInfoboxFields: UnknownField[] = box.fields
+    .filter((f) => !f.known || !f.key)
     .map((f) => ({ label: f.label, values: f.values.map((v) => v.text), evidence: evidence(f.line) }));
 
   const based = basedOnField?.values;
   const basedTitle = based?.find((v) => !/^by /.test(v.text));
   const basedAuthor = based?.find((v) => /^by /.test(v.text));
-  const boxOffice = moneyOf(field('Box office'), file);
-  const budget = moneyOf(field('Budget'), file);
+  const boxOffice = moneyOf(fieldOf('boxOffice'), diagnostics);
+  const budget = moneyOf(fieldOf('budget'), diagnostics);
+  const revision = readRevision(parts.revision, diagnostics);
+  const reviewScores = guarded('review', boxStart, [], () => readReviewScores(allSentences, title));
+  diagnostics.push(...reviewScores.diagnostics);
+  const image = box.image;
 
-  return {
-    source: { ...meta, revision: readRevision(parts.revision, file) },
-    title: { value: infobox.title.text, evidence: evidence(infobox.title.line) },
-    ...(infobox.image
-      ? { image: { file: infobox.image.file, ...(infobox.image.caption ? { caption: infobox.image.caption } : {}), evidence: evidence(infobox.image.lines[0] as ArticleLine, infobox.image.lines.length > 1 ? { last: infobox.image.lines[1] as ArticleLine, part: infobox.image.lines.map((l) => l.raw).join('\n') } : {}) } }
+  const facts: FilmFacts = {
+    source: { ...meta, ...(revision ? { revision } : {}) },
+    title: { value: title, evidence: box.title ? evidence(box.title.line) : evidence(titleLine) },
+    ...(image
+      ? { image: { file: image.file, ...(image.caption ? { caption: image.caption } : {}), evidence: image.lines.length > 1 ? evidence(image.lines[0] as ArticleLine, { last: image.lines[1] as ArticleLine, part: image.lines.map((l) => l.raw).join('\n') }) : evidence(image.lines[0] as ArticleLine) } }
       : {}),
     ...(lead.year ? { year: lead.year } : {}),
     genres: lead.genres,
     nationalities: lead.nationalities,
-    countries: (fieldOf('Countries', 'Country')?.values ?? []).map((v) => ({ value: v.text, evidence: v.evidence })),
-    languages: (fieldOf('Languages', 'Language')?.values ?? []).map((v) => ({ value: v.text, evidence: v.evidence })),
-    ...(running && runningField?.values[0] ? { runningTime: { minutes: Number(running[1]), duration: `PT${running[1]}M`, evidence: runningField.values[0].evidence } } : {}),
+    countries: fieldsOf('countries').flatMap((f) => f.values).map((v) => ({ value: v.text, evidence: v.evidence })),
+    languages: fieldsOf('languages').flatMap((f) => f.values).map((v) => ({ value: v.text, evidence: v.evidence })),
+    ...(minutes !== undefined && minutes >= 1 && minutes <= 6000 && runningValue ? { runningTime: { minutes, duration: `PT${minutes}M`, evidence: runningValue.evidence } } : {}),
     ...(!basedTitle && lead.basedOn?.sameName && lead.basedOn.author
       ? {
           // No "Based on" row, but the lead names the work: "based on the … of the same name by X".
-          basedOn: { title: infobox.title.text, author: lead.basedOn.author, ...(lead.basedOn.form ? { form: lead.basedOn.form } : {}), ...(lead.basedOn.year ? { year: lead.basedOn.year } : {}), descriptors: lead.basedOn.descriptors, evidence: lead.basedOn.evidence },
+          basedOn: { title, author: lead.basedOn.author, ...(lead.basedOn.form ? { form: lead.basedOn.form } : {}), ...(lead.basedOn.year ? { year: lead.basedOn.year } : {}), descriptors: lead.basedOn.descriptors, evidence: lead.basedOn.evidence },
         }
       : {}),
     ...(basedTitle
       ? {
           basedOn: {
-            title: basedTitle.text,
-            ...(basedAuthor ? { author: basedAuthor.text.replace(/^by /, '') } : lead.basedOn?.author ? { author: lead.basedOn.author } : {}),
+            title: basedTitle.text.replace(/\s+by\s+.+$/, ''),
+            ...(basedAuthor ? { author: basedAuthor.text.replace(/^by /, '') } : / by /.test(basedTitle.text) ? { author: basedTitle.text.replace(/^.+?\s+by\s+/, '') } : lead.basedOn?.author ? { author: lead.basedOn.author } : {}),
             ...(lead.basedOn?.form ? { form: lead.basedOn.form } : {}),
             ...(lead.basedOn?.year ? { year: lead.basedOn.year } : {}),
             descriptors: lead.basedOn?.descriptors ?? [],
@@ -169,16 +227,20 @@ export function extractFacts(text: string, meta: FilmMetadata, file: string): Fi
     characters,
     production,
     homeMedia: readHomeMedia(allSentences),
-    reviewScores: readReviewScores(allSentences),
+    reviewScores: reviewScores.value,
     reviews: critics.reviews,
     bestOfLists: critics.lists,
-    accolades,
-    footnotes,
-    ...(soundtrack ? { soundtrack } : {}),
-    references,
+    accolades: accolades.value,
+    footnotes: footnotes.value,
+    ...(soundtrack.value ? { soundtrack: soundtrack.value } : {}),
+    references: references.value,
     externalIds: [],
     unknownInfoboxFields,
+    layout: { profile: parts.profile, infobox: { line: boxStart.no, endLine: (parts.infobox[parts.infobox.length - 1] as ArticleLine).no } },
+    diagnostics: settle(diagnostics),
   };
+  if (options.strict) enforceStrict(facts.diagnostics, file);
+  return facts;
 }
 
 /**

@@ -1,35 +1,13 @@
-// Reads the film infobox: labels glued to their values ("Directed byMike Figgis"), bullet lists, values on the next line.
+// Reads the film infobox in any rendering: rows found by src/extract/infobox-labels.ts, values on the row's line,
+// in bullets, or on continuation lines; two-line labels ("Production" / "companies"); two rows run together
+// on one line ("Budget$3.5 millionBox office$49.8 million"). Every line is a value, a row, or a diagnostic.
+import type { Diagnostic, Evidence } from '../facts/model.js';
+import { diag } from './diagnostics.js';
+import { labelOf, LABELS, type FieldKey, type LabelMatch } from './infobox-labels.js';
 import type { ArticleLine } from './lines.js';
-import { evidence, evidenceSpan, stripMarkers } from './lines.js';
-import type { Evidence } from '../facts/model.js';
+import { evidence, evidenceSpan, normalise, rawPart, stripMarkers } from './lines.js';
 
-/** Infobox labels the extractor maps to facts, longest first so that "Release dates" wins over "Release date". */
-export const KNOWN_LABELS = [
-  'Production companies',
-  'Production company',
-  'Distributed by',
-  'Screenplay by',
-  'Cinematography',
-  'Release dates',
-  'Release date',
-  'Running time',
-  'Directed by',
-  'Narrated by',
-  'Produced by',
-  'Written by',
-  'Box office',
-  'Countries',
-  'Edited by',
-  'Languages',
-  'Based on',
-  'Language',
-  'Starring',
-  'Story by',
-  'Music by',
-  'Country',
-  'Budget',
-] as const;
-export type KnownLabel = (typeof KNOWN_LABELS)[number];
+export type { FieldKey };
 
 /** One value of an infobox row, with the line(s) it was read from. */
 export interface InfoboxValue {
@@ -39,9 +17,10 @@ export interface InfoboxValue {
   readonly evidence: Evidence;
 }
 
-/** One infobox row. `known` is false for labels the extractor has no mapping for. */
+/** One infobox row. `key` is undefined for labels the extractor has no mapping for. */
 export interface InfoboxField {
   readonly label: string;
+  readonly key: FieldKey | undefined;
   readonly known: boolean;
   readonly line: ArticleLine;
   readonly values: InfoboxValue[];
@@ -49,88 +28,146 @@ export interface InfoboxField {
 
 /** The infobox: its title, optional poster image and caption, and its rows in order. */
 export interface Infobox {
-  readonly title: { text: string; line: ArticleLine };
+  readonly title?: { text: string; line: ArticleLine };
   readonly image?: { file: string; caption?: string; lines: ArticleLine[] };
   readonly fields: InfoboxField[];
+  readonly diagnostics: Diagnostic[];
 }
 
 const IMAGE_FILE = /\.(jpe?g|png|gif|svg|webp|tiff?)$/i;
-const BULLET = /^\s+•\s*(.*)$/;
+const BULLET = /^\s*[•·*-]\s+(.*)$/;
+/** Fields whose one line may list several values ("Nicolas Cage, Elisabeth Shue"). */
+const LIST_FIELDS = new Set<FieldKey>(['director', 'screenwriter', 'story', 'producer', 'starring', 'narrator', 'cinematographer', 'editor', 'composer', 'productionCompany', 'distributor', 'countries', 'languages']);
+const PEOPLE_FIELDS = new Set<FieldKey>(['director', 'screenwriter', 'story', 'producer', 'starring', 'narrator', 'cinematographer', 'editor', 'composer']);
+/** Labels that may follow another row's value on the same line (money and time rows run together in some renderings). */
+const RUN_ON = /(?<=[\p{Ll}\d\])]) ?(Box office|Running time|Budget)(?=[\s$£€¥₹\d]|$)/u;
 
-function knownLabelOf(text: string): KnownLabel | undefined {
-  return KNOWN_LABELS.find((label) => text === label || text.startsWith(label));
-}
-
-/**
- * Splits an unknown row such as "Color processTechnicolor" at the point where the label is glued
- * to its value (a lower-case letter directly followed by an upper-case letter, digit or currency sign).
- */
-function splitUnknown(text: string): { label: string; value: string } {
-  const m = /^(.*?[a-z)])([A-Z0-9$£€¥₹].*)$/.exec(text);
-  if (m && (m[1] as string).length >= 3) return { label: (m[1] as string).trim(), value: (m[2] as string).trim() };
-  return { label: text, value: '' };
-}
-
-/** Parses the infobox lines (from sections.layout) into rows; every line is accounted for. */
-export function parseInfobox(lines: readonly ArticleLine[]): Infobox {
-  const [titleLine, ...rest] = lines;
-  if (!titleLine) throw new Error('parseInfobox: no lines');
-  let i = 0;
-  let image: Infobox['image'];
-  const first = rest[0];
-  if (first && IMAGE_FILE.test(first.text)) {
-    const second = rest[1];
-    const captionLine = second && !knownLabelOf(second.text) && !BULLET.test(second.raw) ? second : undefined;
-    image = { file: first.text, lines: captionLine ? [first, captionLine] : [first], ...(captionLine ? { caption: captionLine.text } : {}) };
-    i = captionLine ? 2 : 1;
+/** Splits a one-line list value: commas, `<br>`, " · ", and for people " and ". Parenthesised commas stay. */
+function splitValues(value: string, key: FieldKey | undefined, form: LabelMatch['form']): string[] {
+  const parts = value.split(/\s*<br\s*\/?>\s*|\s+·\s+|;\s+/i);
+  if (!key || !LIST_FIELDS.has(key)) return parts;
+  const out: string[] = [];
+  for (const part of parts) {
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < part.length; i++) {
+      const ch = part[i];
+      if (ch === '(') depth++;
+      else if (ch === ')') depth = Math.max(0, depth - 1);
+      else if (ch === ',' && depth === 0 && !/^,\s*(?:Inc|Ltd|LLC|Jr|Sr)\b/.test(part.slice(i))) {
+        out.push(part.slice(start, i));
+        start = i + 1;
+      }
+    }
+    out.push(part.slice(start));
   }
+  const people = PEOPLE_FIELDS.has(key) && form !== 'glued';
+  return out.flatMap((v) => (people ? v.split(/\s+and\s+|\s+&\s+/) : [v])).map((v) => v.trim()).filter((v) => v !== '');
+}
+
+/** The value lines of a markdown table's continuation row "| | Annie Stewart |". */
+function tableContinuation(raw: string): string | undefined {
+  const m = /^\s*\|\s*\|(.*)\|\s*$/.exec(raw);
+  return m ? (m[1] as string).replace(/\|/g, ',').trim() : undefined;
+}
+
+/** Parses the infobox lines (from src/extract/layout.ts) into rows; every line is accounted for. */
+export function parseInfobox(lines: readonly ArticleLine[]): Infobox {
+  const diagnostics: Diagnostic[] = [];
+  const firstRow = lines.findIndex((l) => labelOf(l) !== undefined || isTwoLineLabel(l, lines[lines.indexOf(l) + 1]));
+  const head = lines.slice(0, Math.max(0, firstRow));
+  let title: Infobox['title'];
+  let image: Infobox['image'];
+  const headLeft = [...head];
+  const titleLine = headLeft[0] && !IMAGE_FILE.test(headLeft[0].text) ? headLeft.shift() : undefined;
+  if (titleLine) title = { text: stripMarkers(titleLine.text.replace(/^#+\s*/, '').replace(/^\*\*(.*)\*\*$/, '$1')), line: titleLine };
+  const imageLine = headLeft[0] && IMAGE_FILE.test(headLeft[0].text) ? headLeft.shift() : undefined;
+  const captionLine = headLeft.shift();
+  if (imageLine) image = { file: imageLine.text, lines: captionLine ? [imageLine, captionLine] : [imageLine], ...(captionLine ? { caption: captionLine.text } : {}) };
 
   const fields: InfoboxField[] = [];
   let current: InfoboxField | undefined;
   /** The last line of the current label (a label may take two lines). */
   let labelEnd: ArticleLine | undefined;
-  for (; i < rest.length; i++) {
-    const line = rest[i] as ArticleLine;
+  const rows = lines.slice(Math.max(0, firstRow));
+  const push = (field: InfoboxField, text: string, form: LabelMatch['form'], ev: Evidence) => {
+    for (const v of splitValues(stripMarkers(text), field.key, form)) {
+      if (v !== '' && !/^[-–—]+$/.test(v)) field.values.push({ text: v, evidence: ev });
+    }
+  };
+  const startRow = (m: LabelMatch, line: ArticleLine, value: string, ev: (part?: string) => Evidence) => {
+    current = { label: m.label, key: m.key, known: m.known, line, values: [] };
+    fields.push(current);
+    labelEnd = line;
+    // Two rows run together: "Budget$3.5–4 million[2][3]Box office$49.8 million[2]".
+    const run = m.key === 'budget' || m.key === 'boxOffice' || m.key === 'runningTime' ? RUN_ON.exec(value) : null;
+    if (run && run.index > 0) {
+      const own = value.slice(0, run.index);
+      const rest = value.slice(run.index).trim();
+      const part = rawPart(line, own);
+      push(current, own, m.form, part ? evidence(line, { part }) : ev());
+      const next = labelOf({ raw: rest, text: rest });
+      if (next) startRow(next, line, next.value, () => { const p = rawPart(line, rest); return p ? evidence(line, { part: p }) : evidence(line); });
+      return;
+    }
+    if (value !== '') push(current, value, m.form, ev());
+  };
+  for (let i = 0; i < rows.length; i++) {
+    const line = rows[i] as ArticleLine;
+    if (line.text === '') continue;
     const bullet = BULLET.exec(line.raw);
-    if (bullet && current) {
-      current.values.push({ text: stripMarkers(line.text.replace(/^•\s*/, '')), evidence: evidence(line) });
+    if (bullet && current && !/^\s*[-*]\s+\*\*/.test(line.raw)) {
+      push(current, normalise(bullet[1] as string), 'alone', evidence(line));
+      continue;
+    }
+    const cont = tableContinuation(line.raw);
+    if (cont !== undefined && current) {
+      push(current, cont, 'table', evidence(line));
       continue;
     }
     // A label broken over two lines ("Production" / "companies"), its value glued to the second.
-    const next = rest[i + 1];
-    const joined = next && !BULLET.test(next.raw) ? `${line.text} ${next.text}` : undefined;
-    const twoLineLabel = joined !== undefined && !knownLabelOf(line.text) ? knownLabelOf(joined) : undefined;
-    if (twoLineLabel && next && twoLineLabel.length > line.text.length) {
-      const value = stripMarkers(joined?.slice(twoLineLabel.length) ?? '');
-      current = { label: twoLineLabel, known: true, line, values: value ? [{ text: value, evidence: evidenceSpan([line, next]) }] : [] };
-      fields.push(current);
+    const next = rows[i + 1];
+    if (next && isTwoLineLabel(line, next)) {
+      const joined = labelOf({ raw: `${line.raw} ${next.raw}`, text: `${line.text} ${next.text}` }) as LabelMatch;
+      startRow(joined, line, joined.value, () => evidenceSpan([line, next]));
       labelEnd = next;
       i++;
       continue;
     }
-    const label = knownLabelOf(line.text);
-    if (label) {
-      const value = stripMarkers(line.text.slice(label.length));
-      current = { label, known: true, line, values: value ? [{ text: value, evidence: evidence(line) }] : [] };
-      fields.push(current);
-      labelEnd = line;
-      continue;
-    }
+    const m = labelOf(line);
     // "by John O'Brien" after "Based on…": the author of the work, on its own line.
-    if (current?.label === 'Based on' && /^by /.test(line.text)) {
+    if (current?.key === 'basedOn' && /^by /.test(line.text)) {
       const prev = current.values[current.values.length - 1];
-      current.values.push({ text: stripMarkers(line.text), evidence: prev ? evidenceSpan([current.line, line]) : evidence(line) });
+      current.values.push({ text: stripMarkers(line.text), evidence: prev ? evidenceSpan(rows.slice(rows.indexOf(current.line), i + 1)) : evidence(line) });
       continue;
     }
-    // A label alone on its line takes the next plain line as its value ("Running time" / "111 minutes").
-    if (current && labelEnd && current.values.length === 0 && labelEnd.no === line.no - 1) {
-      current.values.push({ text: stripMarkers(line.text), evidence: evidenceSpan(current.line === labelEnd ? [current.line, line] : [current.line, labelEnd, line]) });
+    if (m && (m.known || m.form !== 'glued' || !current || current.values.length > 0 || !current.key)) {
+      startRow(m, line, m.value, () => evidence(line));
       continue;
     }
-    const { label: unknownLabel, value } = splitUnknown(line.text);
-    current = { label: unknownLabel, known: false, line, values: value ? [{ text: stripMarkers(value), evidence: evidence(line) }] : [] };
-    fields.push(current);
-    labelEnd = line;
+    if (current) {
+      // A label alone on its line takes the next plain line as its value ("Running time" / "111 minutes");
+      // later plain lines continue the row's list (a desktop copy puts each further value on its own line).
+      const span = current.values.length === 0 && labelEnd && labelEnd.no === line.no - 1 ? evidenceSpan(rows.slice(rows.indexOf(current.line), i + 1)) : evidence(line);
+      push(current, line.text, 'alone', span);
+      if (current.key === undefined && current.known === false) {
+        diagnostics.push(diag('infobox:continuation', 'info', line, `line read as a further value of the row "${current.label}"`, ['an infobox row "Label value"', 'a value of the row above']));
+      }
+      continue;
+    }
+    diagnostics.push(diag('infobox:unread-line', 'warning', line, 'an infobox line before the first row was not read', ['an infobox row "Label value"']));
   }
-  return { title: { text: titleLine.text, line: titleLine }, ...(image ? { image } : {}), fields };
+  for (const f of fields) {
+    if (!f.known) diagnostics.push(diag('infobox:unknown-label', 'info', f.line, `infobox label "${f.label}" is not mapped; kept in unknownInfoboxFields`, LABELS.map(([l]) => l).slice(0, 6)));
+  }
+  return { ...(title ? { title } : {}), ...(image ? { image } : {}), fields, diagnostics };
+}
+
+/** "Production" followed by "companies…": a label the rendering broke over two lines. */
+function isTwoLineLabel(line: ArticleLine, next: ArticleLine | undefined): boolean {
+  if (!next || next.text === '' || BULLET.test(next.raw)) return false;
+  const single = labelOf(line);
+  if (single?.known) return false;
+  const joined = labelOf({ raw: `${line.raw} ${next.raw}`, text: `${line.text} ${next.text}` });
+  return joined !== undefined && joined.known && joined.label.length > line.text.length;
 }

@@ -1,6 +1,6 @@
 // Facts stated in the article's prose: the lead sentence, production, release and distribution, marketing, reception.
 // Each reader matches one kind of English statement found in film articles and cites the sentence it read.
-import type { BasedOn, BestOfList, CriticReview, Evidence, HomeMediaRelease, OrganisationCredit, ProductionFact, Release, ReviewScore } from '../facts/model.js';
+import type { BasedOn, BestOfList, CriticReview, Evidence, HomeMediaRelease, OrganisationCredit, ProductionFact, Release } from '../facts/model.js';
 import { DAY_DATE_PATTERN, MONTH_PATTERN, parseDate, parseDayDate } from './dates.js';
 import { evidence, markersIn, normalise, rawPart, stripMarkers, type ArticleLine } from './lines.js';
 import { findMoney } from './money.js';
@@ -68,6 +68,8 @@ export interface LeadFacts {
   year?: { value: number; evidence: Evidence };
   nationalities: Array<{ value: string; evidence: Evidence }>;
   genres: Array<{ value: string; evidence: Evidence }>;
+  /** The lead's subject: "Leaving Las Vegas" in "Leaving Las Vegas is a 1995 … film". */
+  subject?: string;
   /** `sameName`: the lead says the work is "of the same name" as the film. */
   basedOn?: Pick<BasedOn, 'form' | 'year' | 'descriptors' | 'author'> & { sameName: boolean; evidence: Evidence };
 }
@@ -79,7 +81,9 @@ export function readLead(lead: readonly ArticleLine[]): LeadFacts {
   const out: LeadFacts = { nationalities: [], genres: [] };
   const first = sentences(lead)[0];
   if (!first) return out;
-  const m = /^.+? is an? (\d{4}) ((?:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)* )*)((?:[\p{Ll}-]+ )*?)film\b/u.exec(first.text);
+  const subject = /^(.{1,120}?)(?: \([^)]*\))? (?:is|was) (?:an?|the) /.exec(stripMarkers(first.text));
+  if (subject && /^[\p{Lu}\d"“'(]/u.test(subject[1] as string)) out.subject = (subject[1] as string).replace(/^["“]|["”]$/g, '').trim();
+  const m = /^.+? (?:is|was) an? (\d{4}) ((?:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)* )*)((?:[\p{Ll}-]+ )*?)(?:film|movie|documentary)\b/u.exec(first.text);
   if (m) {
     const ev = sentenceEvidence(first);
     const part = rawPart(first.line, m[0]);
@@ -372,53 +376,6 @@ export function readHomeMedia(all: readonly Sentence[]): HomeMediaRelease[] {
       for (const f of (also[1] as string).split(/, | and /)) {
         const format = FORMATS[f.toLowerCase()] ?? f;
         if (!out.some((h) => h.format === format)) out.push({ format, languages: [], regions: [], ...(releasedBy ? { distributor: (releasedBy[1] as string).replace(/\.$/, '') } : {}), evidence: sentenceEvidence(s) });
-      }
-    }
-  }
-  return out;
-}
-
-/** Review aggregators: Rotten Tomatoes approval and average, Metacritic score, with counts, consensus and verdicts. */
-export function readReviewScores(all: readonly Sentence[]): ReviewScore[] {
-  const out: ReviewScore[] = [];
-  for (let i = 0; i < all.length; i++) {
-    const s = all[i] as Sentence;
-    const t = stripMarkers(s.text);
-    if (/\bRotten Tomatoes\b/.test(t)) {
-      // "an approval rating of 91% based on 53 reviews" or (newer articles) "91% of 53 critics' reviews are positive".
-      const approval = /approval rating of (\d+(?:\.\d+)?)%(?:,? based on (\d+) (reviews|critics))?/.exec(t);
-      const share = approval ? undefined : /(\d+(?:\.\d+)?)% of (?:the )?(\d+) (critics'? reviews|reviews|critics)/.exec(t);
-      const [value, count, unit] = approval ? [approval[1], approval[2], approval[3]] : share ? [share[1], share[2], share[3]] : [];
-      const average = /average (?:rating|score) (?:of|is) (\d+(?:\.\d+)?)\/(\d+)/.exec(t);
-      // The consensus may sit in this sentence or the next; it then carries the citation for both.
-      const next = all[i + 1];
-      const own = /consensus (?:reads|states|says|is)[,:]? "(.+)"/.exec(t);
-      const following = own || !next || next.line !== s.line ? undefined : /consensus (?:reads|states|says|is)[,:]? "(.+)"/.exec(stripMarkers(next.text));
-      const consensus = own ?? following;
-      const both = following && next ? rawPart(s.line, `${s.text} ${next.text}`) : undefined;
-      const ev = both ? evidence(s.line, { part: both }) : sentenceEvidence(s);
-      const counted = count ? { reviewCount: Number(count), countUnit: (unit as string).replace(/^critics'? reviews$/, 'reviews') } : {};
-      if (value !== undefined) {
-        out.push({ aggregator: 'Rotten Tomatoes', method: 'approval', score: `${value}%`, value, best: '100', ...counted, ...(consensus ? { consensus: consensus[1] as string } : {}), evidence: ev });
-      }
-      if (average) out.push({ aggregator: 'Rotten Tomatoes', method: 'average', score: `${average[1]}/${average[2]}`, value: average[1] as string, best: average[2] as string, ...counted, evidence: ev });
-    }
-    if (/\bMetacritic\b/.test(t)) {
-      // "a score of 82 out of 100 on Metacritic, based on 23 critics, indicating "universal acclaim"", or "a weighted average score of 82 out of 100".
-      const score = /(?:score|average|rating) of (\d+) out of 100\b/.exec(t);
-      const count = /based on (\d+) (critics|reviews)/.exec(t);
-      const verdict = /indicating "([^"]+)"/.exec(t);
-      if (score) {
-        out.push({
-          aggregator: 'Metacritic',
-          method: 'metascore',
-          score: `${score[1]}/100`,
-          value: score[1] as string,
-          best: '100',
-          ...(count ? { reviewCount: Number(count[1]), countUnit: count[2] as string } : {}),
-          ...(verdict ? { verdict: verdict[1] as string } : {}),
-          evidence: sentenceEvidence(s),
-        });
       }
     }
   }

@@ -1,12 +1,11 @@
 // Reads the numbered lists at the end of the article: lettered footnotes ("[a] Also for The Rock.") and the references.
-import { FilmkgError } from '../errors.js';
 import type { Footnote, Reference } from '../facts/model.js';
 import type { z } from 'zod';
 import type { TableContext } from './context.js';
 import { parseDate, parseDayDate } from './dates.js';
 import { evidence, normalise, type ArticleLine } from './lines.js';
 
-const ITEM = /^\s+(\d+)\. \^ (.*)$/;
+const ITEM = /^\s*(\d+)\.\s*\^\s*(.*)$/;
 
 /**
  * The numbered lists ("  1. ^ …"), as runs of consecutive items. Wikipedia renders the notes list
@@ -64,8 +63,8 @@ export function extractReferences(lines: readonly ArticleLine[], ctx: TableConte
 const DATE_IN_PARENS = /^(.*?) ?\(([^()]*\d{4})\)\.\s*/;
 
 function parseReference(line: ArticleLine, citedOnLines: number[], ctx: TableContext): Reference {
-  const m = /^(\d+)\. \^ (.*)$/.exec(line.text);
-  if (!m) throw new FilmkgError('BAD_REFERENCE', 'not a reference item', { place: { file: ctx.file, line: line.no }, expected: '"  N. ^ …"', found: line.text });
+  void ctx;
+  const m = /^(\d+)\.\s*\^\s*(.*)$/.exec(line.text) as RegExpExecArray; // lists() only keeps lines of this shape
   const number = Number(m[1]);
   let text = (m[2] as string).replace(/ {2,}/g, ' ').trim();
   let backlinks = 1;

@@ -54,10 +54,16 @@ export const Evidence = z
   .refine((e) => e.endLine >= e.line, { message: 'endLine ≥ line', path: ['endLine'] });
 export type Evidence = z.infer<typeof Evidence>;
 
-/** Evidence attached to a fact that the curation file decided rather than the text: the decision's id and reason. */
+/**
+ * A decision behind a fact the text implies but does not state: made by a reviewed curation entry
+ * (`rules` absent) or by the extractor's rules (`rules` lists the rules that agreed; see
+ * src/extract/rules.ts), with its reason and, for a row-spanned cell, the line the cell is written on.
+ */
 export const Decision = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a kebab-case decision id'),
   reason: z.string().min(1),
+  rules: z.array(z.enum(['span', 'film-category', 'role'])).min(1).optional(),
+  fromLine: z.number().int().positive().optional(),
 });
 export type Decision = z.infer<typeof Decision>;
 
@@ -73,12 +79,12 @@ export const SourceMeta = z.object({
   /** Title of the Wikipedia article. */
   title: Name,
   url: z.url(),
-  /** The "last edited on …" line, as a dateTime in UTC. */
-  revision: z.object({ dateTime: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00Z$/), line: z.number().int().positive(), text: z.string() }),
+  /** The "last edited on …" line, as a dateTime in UTC; absent when the text has no such line (unknown, never guessed). */
+  revision: z.object({ dateTime: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00Z$/), line: z.number().int().positive(), text: z.string() }).optional(),
   licence: z.object({ name: Name, url: z.url() }),
   attribution: z.string().min(1),
-  /** When the article text was retrieved for this project. */
-  retrieved: IsoDate,
+  /** When the article text was retrieved for this project; absent when unknown. */
+  retrieved: IsoDate.optional(),
 });
 export type SourceMeta = z.infer<typeof SourceMeta>;
 
@@ -223,12 +229,13 @@ export type ProductionFact = z.infer<typeof ProductionFact>;
 /** One figure published by a review aggregator (Wikidata records one review-score statement per figure). */
 export const ReviewScore = z.object({
   aggregator: Name,
-  /** `approval` (Tomatometer %), `average` (average rating), `metascore`. */
-  method: z.enum(['approval', 'average', 'metascore']),
-  /** As Wikidata writes it: `91%`, `7.7/10`, `82/100`. */
+  /** `approval` (Tomatometer %), `average` (average rating), `metascore`, `grade` (a letter grade such as CinemaScore's). */
+  method: z.enum(['approval', 'average', 'metascore', 'grade']),
+  /** As Wikidata writes it: `91%`, `7.7/10`, `82/100`; a grade as written (`A−`). */
   score: Name,
-  value: DecimalString,
-  best: DecimalString,
+  /** The figure and the best possible figure; absent for a letter grade. */
+  value: DecimalString.optional(),
+  best: DecimalString.optional(),
   reviewCount: z.number().int().positive().optional(),
   /** What was counted: `reviews` or `critics`, as written. */
   countUnit: Name.optional(),
@@ -236,7 +243,7 @@ export const ReviewScore = z.object({
   verdict: z.string().min(1).optional(),
   consensus: z.string().min(1).optional(),
   ...sourced,
-});
+}).refine((s) => s.method === 'grade' || (s.value !== undefined && s.best !== undefined), { message: 'a numeric score has its value and best value', path: ['value'] });
 export type ReviewScore = z.infer<typeof ReviewScore>;
 
 export const CriticReview = z.object({
@@ -268,11 +275,18 @@ export const Accolade = z.object({
   /** People (or groups) the row names; empty for a film-level row. */
   recipients: z.array(Name),
   /**
-   * `named`: the row's own cell names them; `absent`: the row has no recipient cell (row-spanned
-   * or film-level) and curation must decide; `film`: decided film-level; `spanned`: decided to
-   * be the recipient of a cell spanned from another row.
+   * `named`: the row's own cell names them; `film`: the row is for the film itself (its cell names
+   * the film, or a decision says so); `spanned`: decided to be the recipients of a cell spanned from
+   * another row; `decided`: decided by a rule other than a span (the credited person of a role); `needs-review`: the row has no recipient cell and no rule or curation settles it
+   * (`candidates` holds what the rules proposed).
    */
-  recipientSource: z.enum(['named', 'absent', 'film', 'spanned']),
+  recipientSource: z.enum(['named', 'film', 'spanned', 'decided', 'needs-review']),
+  /** Recipients the rules proposed for a `needs-review` row, when they disagreed. */
+  candidates: z.array(z.object({ rule: z.enum(['span', 'film-category', 'role']), recipients: z.array(Name) })).optional(),
+  /** The ceremony's date when the table has a date or year column (its cell may be spanned from an earlier row). */
+  date: PartialDate.optional(),
+  /** The work the row is for when its cell names one other than the film (a song: `"City of Stars" – …`). */
+  work: Name.optional(),
   result: AccoladeResult,
   /** 1 for Won, 2 for `2nd Place`, 2 for Runner-up …; absent for nominations. */
   placement: z.number().int().positive().optional(),
@@ -359,6 +373,36 @@ export const ExternalId = z.object({
 export type ExternalId = z.infer<typeof ExternalId>;
 
 // ---------------------------------------------------------------------------------------------
+// Diagnostics: what the extractor could not read, or read only by a rule or by shape
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * One diagnostic (shaped after vfile-message and parse5's errors): a stable `family:kebab-code`,
+ * a severity (error: text dropped; warning: decided by a rule, needs review, or read by shape only;
+ * info: normalised), the article line(s), the line's text verbatim, and what would have been read.
+ */
+export const Diagnostic = z.object({
+  code: z.string().regex(/^(layout|block|infobox|accolades|span|soundtrack|reference|review|internal):[a-z0-9]+(-[a-z0-9]+)*$/, 'a code family:kebab-case'),
+  severity: z.enum(['error', 'warning', 'info']),
+  line: z.number().int().positive(),
+  endLine: z.number().int().positive().optional(),
+  text: z.string(),
+  expected: z.array(z.string()),
+  message: z.string().min(1),
+  /** Path of the fact concerned in the facts (`accolades[12].recipients`). */
+  path: z.string().optional(),
+});
+export type Diagnostic = z.infer<typeof Diagnostic>;
+
+/** How the article was laid out, as the extractor recognised it. */
+export const ArticleLayout = z.object({
+  /** `wiki2`, `wikipedia`, `mobile`, `markdown`, `mirror` or `plain` (no header or footer recognised). */
+  profile: z.enum(['wiki2', 'wikipedia', 'mobile', 'markdown', 'mirror', 'plain']),
+  /** The infobox's first and last line. */
+  infobox: z.object({ line: z.number().int().positive(), endLine: z.number().int().positive() }),
+});
+
+// ---------------------------------------------------------------------------------------------
 // The whole film
 // ---------------------------------------------------------------------------------------------
 
@@ -392,5 +436,8 @@ export const FilmFacts = z.object({
   references: z.array(Reference),
   externalIds: z.array(ExternalId),
   unknownInfoboxFields: z.array(UnknownField),
+  layout: ArticleLayout.optional(),
+  /** Everything the extractor could not read or read only by a rule, sorted by line. */
+  diagnostics: z.array(Diagnostic),
 });
 export type FilmFacts = z.infer<typeof FilmFacts>;

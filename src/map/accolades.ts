@@ -1,6 +1,6 @@
 // Accolades mapper: one statement per accolades-table row on the film — P166 award received or P1411 nominated for — with work, recipients, body, placement and the result as written.
 import type { Accolade, FilmFacts } from '../facts/model.js';
-import { decimal, integer, string } from '../literals.js';
+import { decimal, integer, partialDate, string } from '../literals.js';
 import type { NamedNode, Quad } from '../rdf.js';
 import { fkg, pq, schema, type Pid } from '../vocab.js';
 import { Emitter, type MapContext, type Mapper, type Qualifier } from './emit.js';
@@ -54,6 +54,14 @@ export function mapAccolades(facts: FilmFacts, context: MapContext): Quad[] {
     ];
     for (const name of a.recipients) qualifiers.push([recipientProperty, e.person(name)]);
     if (ranking !== undefined) qualifiers.push([pq.P1352, decimal(String(ranking))]);
+    if (a.date !== undefined) qualifiers.push([pq.P585, partialDate(a.date)]);
+    // The work the row is for, when its cell names one besides the film (a song): a second "for work".
+    if (a.work !== undefined) {
+      const work = e.named(e.iri.inFilm(e.slug, 'work', a.work), schema.MusicComposition, a.work);
+      qualifiers.push([pq.P1686, work]);
+    }
+    // A row whose recipient cell no rule or curation settles keeps its statement, marked, without a guessed recipient.
+    if (a.recipientSource === 'needs-review') qualifiers.push([fkg.needsReview, string(`recipients: ${a.candidates?.length ? `candidates ${a.candidates.map((c) => `${c.rule} → ${c.recipients.join(', ')}`).join('; ')}` : 'no recipient cell and no rule applies'}`)]);
     e.statement(e.film, pid, award, [a], { qualifiers });
     if (pid === 'P166') {
       const who = a.recipients.length > 0 ? ` (${a.recipients.join(', ')})` : '';

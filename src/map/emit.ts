@@ -71,7 +71,7 @@ export class Emitter {
     this.source = [
       [pr.P248, this.article],
       [pr.P854, context.iri.external(facts.source.url)],
-      [pr.P813, date(facts.source.retrieved)],
+      ...(facts.source.retrieved !== undefined ? [[pr.P813, date(facts.source.retrieved)] as const] : []),
     ];
   }
 
@@ -252,6 +252,8 @@ export class Emitter {
     if (!this.first('decision', node)) return node;
     this.entity(node, fkg.CurationDecision, decision.id);
     this.text(node, schema.description, decision.reason);
+    // A decision of the extractor's rules (src/extract/rules.ts) names them; a reviewed curation entry names none.
+    for (const rule of decision.rules ?? []) this.add(node, fkg.decisionRule, string(rule));
     return node;
   }
 
@@ -260,8 +262,9 @@ export class Emitter {
     this.add(subject, predicate, boolean(value));
   }
 
-  /** The article revision's date-time literal. */
-  revision(): Literal {
-    return dateTime(this.facts.source.revision.dateTime);
+  /** The article revision's date-time literal; undefined when the text gave no revision line (unknown, never guessed). */
+  revision(): Literal | undefined {
+    const revision = this.facts.source.revision;
+    return revision ? dateTime(revision.dateTime) : undefined;
   }
 }

@@ -2,15 +2,16 @@
 import type { FilmFacts, ReviewScore } from '../facts/model.js';
 import { decimal, integer, string } from '../literals.js';
 import type { Quad } from '../rdf.js';
-import { REVIEW_METHODS, pq, schema } from '../vocab.js';
+import { REVIEW_METHODS, fkg, pq, schema } from '../vocab.js';
 import { Emitter, type MapContext, type Mapper, type Qualifier } from './emit.js';
 
 function mapScore(e: Emitter, s: ReviewScore): void {
   const aggregator = e.organization(s.aggregator, undefined, ['aggregator', 'organisation']);
   const rating = e.entity(e.iri.inFilm(e.slug, 'rating', s.aggregator, s.method), schema.AggregateRating, `${s.aggregator} ${s.method}: ${s.score}`);
   e.add(rating, schema.author, aggregator);
-  e.add(rating, schema.ratingValue, decimal(s.value));
-  e.add(rating, schema.bestRating, decimal(s.best));
+  // A letter grade (CinemaScore) is text; a figure is a decimal with its best value.
+  e.add(rating, schema.ratingValue, s.value !== undefined ? decimal(s.value) : string(s.score));
+  if (s.best !== undefined) e.add(rating, schema.bestRating, decimal(s.best));
   if (s.reviewCount !== undefined) e.add(rating, schema.reviewCount, integer(s.reviewCount));
   if (s.consensus !== undefined) e.text(rating, schema.ratingExplanation, s.consensus);
   if (s.verdict !== undefined) e.text(rating, schema.ratingExplanation, s.verdict);
@@ -19,7 +20,7 @@ function mapScore(e: Emitter, s: ReviewScore): void {
 
   const qualifiers: Qualifier[] = [
     [pq.P447, aggregator],
-    [pq.P459, e.item(REVIEW_METHODS[s.method])],
+    [pq.P459, s.method === 'grade' ? fkg.LetterGrade : e.item(REVIEW_METHODS[s.method])],
   ];
   // Wikidata writes P7887 as a quantity: its simple value is an xsd:decimal.
   if (s.reviewCount !== undefined) qualifiers.push([pq.P7887, decimal(String(s.reviewCount))]);

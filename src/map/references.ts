@@ -8,11 +8,12 @@ import { Emitter, type MapContext, type Mapper } from './emit.js';
 /** The article revision every fact is stated in. */
 function mapArticle(e: Emitter): NamedNode {
   const src = e.facts.source;
-  const article = e.entity(e.article, schema.Article, `Wikipedia article "${src.title}", revision of ${src.revision.dateTime}`);
+  const article = e.entity(e.article, schema.Article, `Wikipedia article "${src.title}", ${src.revision ? `revision of ${src.revision.dateTime}` : 'revision unknown'}`);
   e.text(article, schema.name, src.title);
   e.add(article, schema.about, e.film);
   e.add(article, schema.url, e.iri.external(src.url));
-  e.add(article, schema.dateModified, e.revision());
+  const revised = e.revision();
+  if (revised) e.add(article, schema.dateModified, revised);
   e.add(article, schema.license, e.iri.external(src.licence.url));
   e.text(article, schema.creditText, src.attribution);
   return article;

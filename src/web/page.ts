@@ -206,8 +206,8 @@ function source(film: FilmFacts, links: PageLinks): Html {
     el('p', {}, s.attribution),
     definitions([
       ['Article', link(s.url, s.title)],
-      ['Revision', date(s.revision.dateTime.slice(0, 10))],
-      ['Retrieved', date(s.retrieved)],
+      ['Revision', s.revision ? date(s.revision.dateTime.slice(0, 10)) : 'unknown'],
+      ['Retrieved', s.retrieved !== undefined ? date(s.retrieved) : 'unknown'],
       ['Licence', link(s.licence.url, s.licence.name)],
     ]),
     el('p', {}, 'This page and the data below are derived from the article and shared under the same licence.'),
