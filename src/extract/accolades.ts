@@ -55,7 +55,7 @@ function normaliseResult(word: string): { result: string; placement?: number } |
 }
 
 /** Words that end an award body's name ("Academy Awards", "Cannes Film Festival", "New York Film Critics Circle"). */
-const BODY_END = /^(?:Awards?|Festival|Prizes?|Circle|Association|Society|Guild|Academy|Critics|Oscars|Globes|Gala|Union|Institute|Council|Board|Foundation|Ceremony|Show|Choice|BAFTA|Césars?|Goyas?|Filmfare|IIFA)$/;
+const BODY_END = /^(?:Awards?|Festival|Prizes?|Circle|Association|Society|Guild|Academy|Critics|Oscars|Globes|Gala|Union|Institute|Council|Board|Review|Foundation|Ceremony|Show|Choice|BAFTA|Césars?|Goyas?|Filmfare|IIFA)$/;
 
 const DATE_AT_START = new RegExp(`^(${DAY_DATE_PATTERN}|${MONTH_PATTERN} \\d{4}|\\d{4}-\\d{2}-\\d{2})(?=\\s|$)`);
 const YEAR_AT_START = /^(\d{4})(?:\s*\((?:\d+(?:st|nd|rd|th))\))?(?=\s|$)/;
@@ -95,8 +95,18 @@ interface Segment {
 }
 
 /** Splits "category [recipient cell]" — a song cell `"Title" – Writer and Writer`, a person list, the film's title, or nothing. */
-function splitCategory(text: string, ctx: AccoladeContext): Segment | undefined {
+function splitCategory(text: string, ctx: AccoladeContext, knownCategory?: string): Segment | undefined {
   const t = text.replace(/\s*\((?:for|as) [^)]*\)$/, '').trim();
+  if (knownCategory !== undefined && t.startsWith(`${knownCategory} `)) {
+    const cell = t.slice(knownCategory.length + 1);
+    if (ctx.title !== undefined && cell === ctx.title) return { category: knownCategory, recipients: [], film: true, byShape: false, ambiguous: false };
+    const quoted = /^["“]([^"”]+)["”]\s*(?:(?:[–—-]|by|performed by)\s*(.*))?$/.exec(cell);
+    const people = quoted ? parseNameList((quoted[2] ?? '').replace(/^(?:music and lyrics by|music by|lyrics by|written by)\s+/i, '')) : parseNameList(cell);
+    if (quoted) return { category: knownCategory, work: quoted[1] as string, recipients: people ?? [], film: false, byShape: (people ?? []).some((n) => !ctx.known.has(n)), ambiguous: false };
+    if (people) return { category: knownCategory, recipients: people, film: false, byShape: people.some((n) => !ctx.known.has(n)), ambiguous: false };
+    // A cell that is no list of names (a group, a role): kept whole, by shape.
+    return { category: knownCategory, recipients: [cell], film: false, byShape: !ctx.known.has(cell), ambiguous: false };
+  }
   const quoted = /^(.*?)\s*["“]([^"”]+)["”]\s*(?:(?:[–—-]|by|performed by)\s*(.*))?$/.exec(t);
   if (quoted && (quoted[1] as string).trim() !== '') {
     const people = quoted[3] ? parseNameList((quoted[3] as string).replace(/^(?:music and lyrics by|music by|lyrics by|written by)\s+/i, '')) : [];
@@ -276,6 +286,42 @@ export function readAccolades(lines: readonly ArticleLine[], ctx: AccoladeContex
   return { value: out, diagnostics };
 }
 
+/**
+ * A row whose cells the rendering kept apart (tabs, pipes): cells typed from both ends — the result, then the leading
+ * year or date, then the body, category and recipient cells by position; a spanned cell is simply absent. With two
+ * cells left, they are body + category when the second is no list of names, else category + recipient.
+ */
+function typedCells(all: readonly string[], columns: readonly Column[], result: { result: string }, knownBodies: ReadonlySet<string>, ctx: AccoladeContext): Omit<RawRow, 'line' | 'result'> | undefined {
+  const cells = all.map((c) => stripMarkers(c).replace(/(?:\s*\[[a-z]\])+$/, '').trim());
+  const r = cells.findIndex((c) => normaliseResult(c)?.result === result.result);
+  if (r < 0) return undefined;
+  const before = cells.slice(0, r);
+  const out: { year?: string; body?: string; date?: string } = {};
+  while (before.length > 0 && before[0] === '') before.shift();
+  if (/^\d{4}$/.test(before[0] ?? '') && (columns.includes('year') || columns.includes('date'))) {
+    if (columns.includes('year')) out.year = before.shift() as string;
+    else out.date = before.shift() as string;
+  }
+  if (before[0] !== undefined && DATE_AT_START.test(before[0]) && columns.includes('date')) out.date = before.shift() as string;
+  // Empty cells inside the row are cells the table leaves blank (a film-level row's recipient): kept as absent.
+  const filled = before.filter((c) => c !== '');
+  let body: string | undefined;
+  let category: string | undefined;
+  let recipient = '';
+  if (filled.length >= 3) [body, category, recipient] = [filled[0], filled[1], filled.slice(2).join(', ')];
+  else if (filled.length === 2) {
+    const [a, b] = filled as [string, string];
+    const bIsNames = parseNameList(b) !== undefined || (ctx.title !== undefined && b === ctx.title);
+    const aIsBody = knownBodies.has(a) || BODY_END.test(a.split(' ').pop() ?? '');
+    if (aIsBody && !bIsNames) [body, category] = [a, b];
+    else if (bIsNames) [category, recipient] = [a, b];
+    else [body, category] = [a, b];
+  } else if (filled.length === 1) category = filled[0];
+  if (category === undefined) return undefined;
+  const segment = recipient === '' ? { category, recipients: [], film: false, byShape: false, ambiguous: false } : (splitCategory(`${category} ${recipient}`, ctx, category) as Segment);
+  return { ...(out.year !== undefined ? { year: out.year } : {}), ...(body !== undefined ? { body } : {}), ...(out.date !== undefined ? { date: out.date } : {}), segment };
+}
+
 function readRow(line: ArticleLine, columns: readonly Column[], knownBodies: ReadonlySet<string>, ctx: AccoladeContext, diagnostics: Diagnostic[]): RawRow | undefined {
   const cells = explicitCells(line.raw);
   const flat = cells ? cells.filter((c) => c !== '').join(' ') : line.text;
@@ -303,6 +349,8 @@ function readRow(line: ArticleLine, columns: readonly Column[], knownBodies: Rea
     diagnostics.push(diag('accolades:extra-cell', 'info', line, `text after the result kept out of the row: "${tail}"`, ['nothing after the result but ref markers'], {}));
   }
   void markersIn;
+  const typed = cells ? typedCells(cells, columns, result, knownBodies, ctx) : undefined;
+  if (typed) return { line, ...typed, result };
   const lead = peelLeading(before, columns, knownBodies);
   if (lead.rest === '') {
     diagnostics.push(diag('accolades:no-category', 'error', line, 'the row has no category; row skipped', ['"<award> <category> [<recipient>] <result>"']));

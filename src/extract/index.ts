@@ -209,7 +209,7 @@ export function extractFacts(text: string, meta: FilmMetadata, file: string, opt
     ...(basedTitle
       ? {
           basedOn: {
-            title: basedTitle.text.replace(/\s+by\s+.+$/, ''),
+            title: basedTitle.text.replace(/\s+by\s+.+$/, '').replace(/^["“](.+)["”]$/, '$1'),
             ...(basedAuthor ? { author: basedAuthor.text.replace(/^by /, '') } : / by /.test(basedTitle.text) ? { author: basedTitle.text.replace(/^.+?\s+by\s+/, '') } : lead.basedOn?.author ? { author: lead.basedOn.author } : {}),
             ...(lead.basedOn?.form ? { form: lead.basedOn.form } : {}),
             ...(lead.basedOn?.year ? { year: lead.basedOn.year } : {}),

@@ -131,8 +131,12 @@ export function labelOf(line: { readonly raw: string; readonly text: string }): 
   }
   const tab = /^([^\t]+?)\t+(.*)$/.exec(text);
   if (tab && LABEL_LIKE.test((tab[1] as string).trim())) return match((tab[1] as string).trim(), (tab[2] as string).replace(/\t+/g, ', '), 'tab');
+  if (/^[\s|:-]+$/.test(text)) return undefined;
   const pipe = /^([^|]+?)\s*\|\s*(.*)$/.exec(text);
-  if (pipe && LABEL_LIKE.test((pipe[1] as string).trim())) return match((pipe[1] as string).trim(), pipe[2] as string, 'pipe');
+  if (pipe && LABEL_LIKE.test((pipe[1] as string).trim())) {
+    const cells = (pipe[2] as string).split('|').map((c) => c.trim()).filter((c) => c !== '');
+    return match((pipe[1] as string).trim(), cells.join(', '), 'pipe');
+  }
   const colon = /^([\p{Lu}][\p{L} ()]{1,30}?):\s+(.*)$/u.exec(text);
   if (colon && (exactKnown(colon[1] as string) || TEMPLATE_KEY_OF.has((colon[1] as string).toLowerCase()))) return match(colon[1] as string, colon[2] as string, 'colon');
   const known = knownPrefix(text);

@@ -92,7 +92,9 @@ export function parseInfobox(lines: readonly ArticleLine[]): Infobox {
   const rows = lines.slice(Math.max(0, firstRow));
   const push = (field: InfoboxField, text: string, form: LabelMatch['form'], ev: Evidence) => {
     for (const v of splitValues(stripMarkers(text), field.key, form)) {
-      if (v !== '' && !/^[-–—]+$/.test(v)) field.values.push({ text: v, evidence: ev });
+      // A person's credit may carry its part in parentheses ("Scott Beattie (layout)"): the name is the value.
+      const value = field.key && PEOPLE_FIELDS.has(field.key) ? v.replace(/\s*\((?:[\p{Ll}][^()]*)\)$/u, '') : v;
+      if (value !== '' && !/^[-–—|]+$/.test(value)) field.values.push({ text: value, evidence: ev });
     }
   };
   const startRow = (m: LabelMatch, line: ArticleLine, value: string, ev: (part?: string) => Evidence) => {
@@ -116,7 +118,7 @@ export function parseInfobox(lines: readonly ArticleLine[]): Infobox {
     const line = rows[i] as ArticleLine;
     if (line.text === '') continue;
     const bullet = BULLET.exec(line.raw);
-    if (bullet && current && !/^\s*[-*]\s+\*\*/.test(line.raw)) {
+    if (bullet && current && !labelOf(line)?.known) {
       push(current, normalise(bullet[1] as string), 'alone', evidence(line));
       continue;
     }
@@ -149,7 +151,7 @@ export function parseInfobox(lines: readonly ArticleLine[]): Infobox {
       // A label alone on its line takes the next plain line as its value ("Running time" / "111 minutes");
       // later plain lines continue the row's list (a desktop copy puts each further value on its own line).
       const span = current.values.length === 0 && labelEnd && labelEnd.no === line.no - 1 ? evidenceSpan(rows.slice(rows.indexOf(current.line), i + 1)) : evidence(line);
-      push(current, line.text, 'alone', span);
+      push(current, line.text.replace(/^\|\s*|\s*\|$/g, ''), 'alone', span);
       if (current.key === undefined && current.known === false) {
         diagnostics.push(diag('infobox:continuation', 'info', line, `line read as a further value of the row "${current.label}"`, ['an infobox row "Label value"', 'a value of the row above']));
       }

@@ -55,14 +55,22 @@ export function isListLine(line: ArticleLine): boolean {
 /** A prose paragraph: a long line of sentences, not a list item, table row or heading. */
 export function isParagraph(line: ArticleLine): boolean {
   if (line.text === '' || isListLine(line) || line.raw.includes('\t') || /^\|/.test(line.text)) return false;
+  const row = labelOf(line);
+  if (row?.known && row.form !== 'space') return false;
   return line.text.length >= 40 && /[.!?:"”)\]]$/.test(line.text) && / \w+ \w+ \w+ /.test(line.text);
 }
 
-function headingOf(line: ArticleLine): string | undefined {
+/**
+ * The heading a line is: a markdown heading, or a known heading word alone on its line that is not the first
+ * half of a two-line infobox label ("Production" / "companies"): a heading is followed by a blank line, prose or a list.
+ */
+function headingOf(line: ArticleLine, next?: ArticleLine): string | undefined {
   const md = MARKDOWN_HEADING.exec(line.text);
   if (md) return (md[2] as string).replace(/\[edit\]$/i, '').trim();
   const bare = line.text.replace(/\s*\[edit\]$/i, '').replace(/^\*\*(.+)\*\*$/, '$1');
-  return HEADING_WORDS.test(bare) ? bare : undefined;
+  if (!HEADING_WORDS.test(bare)) return undefined;
+  if (next && next.text !== '' && /^[\p{Ll}]/u.test(next.text)) return undefined;
+  return bare;
 }
 
 /** The infobox: the run of lines with the most infobox labels (at least two, as DBpedia asks of a template). */
@@ -86,7 +94,7 @@ function findInfobox(lines: readonly ArticleLine[], from: number): { start: numb
         j++;
         continue;
       }
-      if (isParagraph(l) || headingOf(l)) break;
+      if (isParagraph(l) || headingOf(l, lines[j + 1])) break;
       const label = labelOf(l);
       if (label) {
         if (label.known) labels++;
@@ -137,7 +145,7 @@ export function layout(lines: readonly ArticleLine[], file: string): ArticleLayo
   let headLines = 0;
   while (start > pageStart && headLines < 3) {
     const prev = lines[start - 1] as ArticleLine;
-    if (prev.text === '' || isParagraph(prev) || headingOf(prev) || labelOf(prev) || chrome.has(prev.no) || FROM_WIKIPEDIA.test(prev.text)) break;
+    if (prev.text === '' || isParagraph(prev) || headingOf(prev, lines[start]) || labelOf(prev) || chrome.has(prev.no) || FROM_WIKIPEDIA.test(prev.text)) break;
     start--;
     headLines++;
   }
@@ -145,7 +153,7 @@ export function layout(lines: readonly ArticleLine[], file: string): ArticleLayo
   let end = box.end;
   while (end + 1 < lines.length) {
     const next = lines[end + 1] as ArticleLine;
-    if (next.text === '' || isParagraph(next) || headingOf(next)) break;
+    if (next.text === '' || isParagraph(next) || headingOf(next, lines[end + 2])) break;
     end++;
   }
   const infobox = lines.slice(start, end + 1);
@@ -167,7 +175,7 @@ export function layout(lines: readonly ArticleLine[], file: string): ArticleLayo
     }
   }
   const skip = new Set([...videoBlock.map((l) => l.no), ...chrome, ...inBox]);
-  const headings = lines.filter((l) => !skip.has(l.no) && headingOf(l) !== undefined);
+  const headings = lines.filter((l) => !skip.has(l.no) && headingOf(l, lines[l.no]) !== undefined);
   const headingNos = new Set(headings.map((l) => l.no));
   const paragraphs = lines.filter((l) => !skip.has(l.no) && !headingNos.has(l.no) && isParagraph(l) && !FOOTER.test(l.text));
 
@@ -205,6 +213,6 @@ export function layout(lines: readonly ArticleLine[], file: string): ArticleLayo
 }
 
 /** The heading text of a heading line, or undefined. */
-export function headingText(line: ArticleLine): string | undefined {
-  return headingOf(line);
+export function headingText(line: ArticleLine, next?: ArticleLine): string | undefined {
+  return headingOf(line, next);
 }

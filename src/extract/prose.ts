@@ -83,7 +83,7 @@ export function readLead(lead: readonly ArticleLine[]): LeadFacts {
   if (!first) return out;
   const subject = /^(.{1,120}?)(?: \([^)]*\))? (?:is|was) (?:an?|the) /.exec(stripMarkers(first.text));
   if (subject && /^[\p{Lu}\d"“'(]/u.test(subject[1] as string)) out.subject = (subject[1] as string).replace(/^["“]|["”]$/g, '').trim();
-  const m = /^.+? (?:is|was) an? (\d{4}) ((?:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)* )*)((?:[\p{Ll}-]+ )*?)(?:film|movie|documentary)\b/u.exec(first.text);
+  const m = /^.+? (?:is|was) an? (\d{4}) ((?:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+|-language)* )*)((?:[\p{Ll}-]+ )*?)(?:film|movie|documentary)\b/u.exec(stripMarkers(first.text));
   if (m) {
     const ev = sentenceEvidence(first);
     const part = rawPart(first.line, m[0]);

@@ -6,7 +6,7 @@ import { diag, type Read } from './diagnostics.js';
 import { evidence, rawPart, stripMarkers } from './lines.js';
 import { sentenceEvidence, type Sentence } from './prose.js';
 
-const OTHER_FILM = /\b(?:sequel|predecessor|prequel|original film|first film|previous film|previous installment|remake|the original|its successor|spin-off|the franchise|the series)\b/i;
+const OTHER_FILM = /\b(?:sequel|predecessor|prequel|original film|first film|previous film|previous installment|remake|the original|its successor|spin-off|the franchise|the series|by comparison|in comparison|compared with|compared to)\b/i;
 const PERCENT = '(\\d+(?:\\.\\d+)?)(?:%| percent)';
 
 /** Reads the aggregator figures of the reception sentences. `title` is the film's, to tell its scores from another film's. */
@@ -57,7 +57,7 @@ function readRottenTomatoes(all: readonly Sentence[], i: number, t: string, out:
   // "91% of 53 critics' reviews are positive", "gives the film a score of 90% based on 71 reviews".
   const approval =
     new RegExp(`approval rating of ${PERCENT}(?:,? based on (\\d+) (reviews|critics))?`).exec(t) ??
-    new RegExp(`\\b${PERCENT} (?:approval|approval rating|rating)(?:,? based on (\\d+) (reviews|critics))?`).exec(t) ??
+    new RegExp(`\\b${PERCENT} (?:approval rating|approval|rating)(?:,? based on (\\d+) (reviews|critics))?`).exec(t) ??
     new RegExp(`(?:score|rating) of ${PERCENT}(?:,? based on (\\d+) (reviews|critics))?`).exec(t);
   const share = approval ? undefined : new RegExp(`${PERCENT} of (?:the )?(\\d+) (critics'? reviews|reviews|critics)`).exec(t);
   const [value, count, unit] = approval ? [approval[1], approval[2], approval[3]] : share ? [share[1], share[2], share[3]] : [];
