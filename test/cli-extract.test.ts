@@ -21,10 +21,11 @@ async function extract(args: string[], cwd = process.cwd()) {
 }
 
 describe('filmkg extract', () => {
-  it('prints the bundled film by default: 2-space JSON, keys in the facts model order, nothing on stderr', async () => {
+  it('prints the bundled film by default: 2-space JSON, keys in the facts model order, only the summary on stderr', async () => {
     const { status, out, err } = await extract([]);
     expect(status).toBe(0);
-    expect(err).toBe('');
+    // With its curation file the bundled film has no open row and no diagnostic.
+    expect(err).toBe('filmkg extract: 0 diagnostic(s): 0 error(s), 0 warning(s), 0 info; 0 row(s) decided by rule, 0 need review (filmkg review prints them as a curation file)\n');
     expect(out.endsWith('}\n')).toBe(true);
     expect(out.split('\n')[1]).toMatch(/^ {2}"source": \{$/);
     const facts = JSON.parse(out);
@@ -42,7 +43,9 @@ describe('filmkg extract', () => {
 
   it('prints the facts before curation with --no-curation', async () => {
     const facts = JSON.parse((await extract(['--no-curation'])).out);
-    expect(facts.accolades.filter((a: { recipientSource: string }) => a.recipientSource === 'absent')).toHaveLength(13);
+    // Before curation the extractor's rules decide the 13 rows without a recipient cell, each with its rule.
+    expect(facts.accolades.filter((a: { decision?: { rules?: string[] } }) => a.decision?.rules !== undefined)).toHaveLength(13);
+    expect(facts.diagnostics.filter((d: { code: string }) => d.code.startsWith('span:'))).toHaveLength(13);
     expect(facts.externalIds).toEqual([]);
   });
 
@@ -53,10 +56,12 @@ describe('filmkg extract', () => {
     const second = await extract([file]);
     expect(first.status).toBe(0);
     expect(second.out).toBe(first.out);
-    expect(first.err).toBe(
+    expect(first.err.split('\n')[0]).toBe(
       `filmkg extract: note: no metadata.json beside ${file}; assumed slug "leaving-las-vegas" and title "Leaving Las Vegas" (the article's title line), ` +
-        `url ${pathToFileURL(file).href}, licence CC BY-SA 3.0, retrieved 2023-05-30 (the revision date), no curation\n`,
+        `url ${pathToFileURL(file).href}, licence CC BY-SA 3.0, retrieved 2023-05-30 (the revision date), no curation`,
     );
+    // No curation beside a bare file: the rules decide the 13 rows, each reported as a warning.
+    expect(first.err).toMatch(/filmkg extract: 13 diagnostic\(s\): 0 error\(s\), 13 warning\(s\), 0 info; 13 row\(s\) decided by rule, 0 need review/);
     const facts = JSON.parse(first.out);
     expect(facts.source).toMatchObject({ slug: 'leaving-las-vegas', title: 'Leaving Las Vegas', retrieved: '2023-05-30', licence: { name: 'CC BY-SA 3.0' } });
     expect(facts.accolades).toHaveLength(61);
@@ -66,14 +71,15 @@ describe('filmkg extract', () => {
   it('reports unknown infobox labels on stderr and keeps them', async () => {
     const { status, out, err } = await extract([path.join(FIXTURES, 'northern-static')]);
     expect(status).toBe(0);
-    expect(err).toBe('filmkg extract: note: unknown infobox label "Color process" at line 47 kept in unknownInfoboxFields\n');
+    expect(err).toContain(': info infobox:unknown-label: infobox label "Color process" is not mapped; kept in unknownInfoboxFields\n');
+    expect(err).toMatch(/northern-static\/article.txt:47: info infobox:unknown-label/);
     expect(JSON.parse(out).unknownInfoboxFields).toMatchObject([{ label: 'Color process', values: ['Technicolor'] }]);
   });
 
   it('documents itself', async () => {
     const { status, out } = await extract(['--help']);
     expect(status).toBe(0);
-    for (const word of ['ARTICLE', '--no-curation', 'metadata.json', 'unknownInfoboxFields', 'Exit codes']) expect(out).toContain(word);
+    for (const word of ['ARTICLE', '--no-curation', '--strict', 'metadata.json', 'diagnostics', 'needs review', 'Exit codes']) expect(out).toContain(word);
   });
 
   it('refuses two articles and unknown options with exit 2 and nothing on stdout', async () => {

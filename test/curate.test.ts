@@ -119,9 +119,16 @@ describe('namesOfKind', () => {
 describe('the bundled curation file', () => {
   const curated = applyCuration(FACTS, BUNDLED, LINES, 'curation.json');
 
-  it('leaves no accolade row undecided', () => {
-    expect(FACTS.accolades.filter((a) => a.recipientSource === 'absent').map((a) => a.evidence.line)).toEqual([95, 105, 108, 114, 119, 123, 130, 135, 140, 145, 147, 148, 151]);
-    expect(curated.accolades.filter((a) => a.recipientSource === 'absent')).toEqual([]);
+  it('replaces every rule decision with a reviewed one, and leaves no accolade row undecided', () => {
+    const ruled = FACTS.accolades.filter((a) => a.decision?.rules !== undefined);
+    expect(ruled.map((a) => a.evidence.line)).toEqual([95, 105, 108, 114, 119, 123, 130, 135, 140, 145, 147, 148, 151]);
+    expect(FACTS.accolades.filter((a) => a.recipientSource === 'needs-review')).toEqual([]);
+    expect(curated.accolades.filter((a) => a.decision?.rules !== undefined || a.recipientSource === 'needs-review')).toEqual([]);
+    // The rules and the reviewers agree on every row: the curation confirms, it does not correct.
+    for (const a of ruled) {
+      const c = curated.accolades.find((x) => x.evidence.line === a.evidence.line);
+      expect([a.evidence.line, c?.recipients, c?.recipientSource]).toEqual([a.evidence.line, a.recipients, a.recipientSource === 'decided' ? 'spanned' : a.recipientSource]);
+    }
   });
 
   it('links only Wikidata items the vocabulary notes confirm, each once', () => {

@@ -98,7 +98,7 @@ describe('layout', () => {
   const lines = toLines(ARTICLE.join('\n'), 'g.txt');
   const parts = layout(lines, 'g.txt');
   it('finds the title, the infobox, the lead, the video block and the revision line', () => {
-    expect(parts.title.no).toBe(3);
+    expect(parts.title?.no).toBe(3);
     expect(parts.infobox.map((l) => l.no)).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28]);
     expect(parts.lead.map((l) => l.no)).toEqual([30]);
     expect(parts.videoBlock.map((l) => l.no)).toEqual([32, 33, 34, 35, 36, 37, 38]);
@@ -107,7 +107,8 @@ describe('layout', () => {
   });
   it('fails with NO_INFOBOX when the title block has no labelled rows', () => {
     const bad = toLines(['Glass Harbour', '', 'From Wikipedia, the free encyclopedia', '', 'Glass Harbour', 'Just a caption', '', 'Prose.'].join('\n'), 'g.txt');
-    expect(() => layout(bad, 'g.txt')).toThrowError(expect.objectContaining({ code: 'NO_INFOBOX', place: { file: 'g.txt', line: 5 } }));
+    // No infobox anywhere in the text: the error names the text's first line.
+    expect(() => layout(bad, 'g.txt')).toThrowError(expect.objectContaining({ code: 'NO_INFOBOX', place: { file: 'g.txt', line: 1 } }));
   });
 });
 
@@ -116,7 +117,7 @@ describe('parseInfobox', () => {
   const box = parseInfobox(layout(lines, 'g.txt').infobox);
   const rows = box.fields.map((f) => [f.label, f.known, f.values.map((v) => v.text), f.values.map((v) => `${v.evidence.line}-${v.evidence.endLine}`)]);
   it('reads the title and the poster with its caption', () => {
-    expect(box.title.text).toBe('Glass Harbour');
+    expect(box.title?.text).toBe('Glass Harbour');
     expect(box.image).toMatchObject({ file: 'Glass harbour.jpg', caption: 'Festival poster' });
   });
   it('reads glued values, bullets, "by" lines, empty rows, two-line labels, next-line values and unknown labels', () => {

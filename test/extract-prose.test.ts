@@ -1,7 +1,10 @@
 // Prose readers on sentences written the ways film articles write them (each expectation read off the sentence beside it).
 import { describe, expect, it } from 'vitest';
 import { toLines } from '../src/extract/lines.js';
-import { readCast, readCritics, readDistribution, readHomeMedia, readLead, readPlotCharacters, readProduction, readReleases, readReviewScores, sentences } from '../src/extract/prose.js';
+import { readCast, readCritics, readDistribution, readHomeMedia, readLead, readPlotCharacters, readProduction, readReleases, sentences } from '../src/extract/prose.js';
+import { readReviewScores as readScores } from '../src/extract/reception.js';
+
+const readReviewScores = (s: Parameters<typeof readScores>[0]) => readScores(s).value;
 
 /** One paragraph per argument, as article lines 1, 2, …; U+2005 stands in for some spaces as in the real format. */
 function paragraphs(...texts: string[]) {

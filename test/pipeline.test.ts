@@ -55,7 +55,9 @@ describe('loadFilm', () => {
   it('reads a film folder without curation.json', async () => {
     const dir = filmCopy('no-curation', BUNDLED, { 'curation.json': undefined });
     const facts = await loadFilm(dir);
-    expect(facts.accolades.filter((a) => a.recipientSource === 'absent')).toHaveLength(13);
+    // Without a curation file the extractor's rules decide the 13 rows without a recipient cell; none is left open.
+    expect(facts.accolades.filter((a) => a.decision?.rules !== undefined)).toHaveLength(13);
+    expect(facts.accolades.filter((a) => a.recipientSource === 'needs-review')).toHaveLength(0);
   });
 
   it('fails with FILE_NOT_FOUND naming a missing article or metadata file', async () => {

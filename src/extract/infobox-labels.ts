@@ -89,9 +89,9 @@ export interface LabelMatch {
 const ODD_SPACES = /[\u00a0\u2002-\u200a\u202f\u205f\u3000]/g;
 const clean = (s: string) => s.replace(ODD_SPACES, ' ').replace(/ {2,}/g, ' ').trim();
 
+/** The known label `text` starts with, case kept (so "LanguageSpanish" is "Language", not "Languages" + "panish"). */
 function knownPrefix(text: string): string | undefined {
-  const lower = text.toLowerCase();
-  return ALL.find((label) => lower.startsWith(label.toLowerCase()));
+  return ALL.find((label) => text.startsWith(label) || text.startsWith(label.toLowerCase()));
 }
 
 function exactKnown(text: string): string | undefined {
@@ -112,7 +112,7 @@ const LABEL_LIKE = /^[\p{Lu}][\p{L}()'’/ -]{1,40}$/u;
 /** Reads `raw` as an infobox row, or undefined when the line is no row (a value line, a bullet, prose). */
 export function labelOf(line: { readonly raw: string; readonly text: string }): LabelMatch | undefined {
   const raw = line.raw.replace(ODD_SPACES, ' ');
-  if (line.text === '' || /^\s*[•·]/.test(raw)) return undefined;
+  if (line.text === '' || /^\s*[•·]/.test(raw) || /\.(?:jpe?g|png|gif|svg|webp|tiff?)$/i.test(line.text)) return undefined;
   // Markdown table row "| Directed by | Mike Figgis |"; "| --- | --- |" and "| | value |" are not rows.
   const table = /^\s*\|(.*)\|\s*$/.exec(raw);
   if (table) {
@@ -144,7 +144,9 @@ export function labelOf(line: { readonly raw: string; readonly text: string }): 
     const rest = text.slice(known.length);
     if (rest.trim() === '') return match(known, '', 'alone');
     // "Countries" is not "Country" + "ies": a glued value starts with a capital, a digit, a sign or a quote.
-    if (/^[\p{Lu}\d$£€¥₹"“'(]/u.test(rest)) return match(known, rest, 'glued');
+    // A glued value usually starts with a capital, a digit, a sign or a quote; a lower-case one ("Budgetunknown") is kept
+    // too ("Countries" is matched whole before "Country", so no label swallows a longer one).
+    if (/^[\p{Lu}\d$£€¥₹"“'(]/u.test(rest) || /^\p{Ll}/u.test(rest)) return match(known, rest, 'glued');
     if (/^ \S/.test(rest) && text.length <= 120 && !/[.!?]$/.test(text)) return match(known, rest, 'space');
     if (/^:\s*\S/.test(rest)) return match(known, rest.replace(/^:\s*/, ''), 'colon');
     return undefined;

@@ -160,7 +160,7 @@ export function parseInfobox(lines: readonly ArticleLine[]): Infobox {
     diagnostics.push(diag('infobox:unread-line', 'warning', line, 'an infobox line before the first row was not read', ['an infobox row "Label value"']));
   }
   for (const f of fields) {
-    if (!f.known) diagnostics.push(diag('infobox:unknown-label', 'info', f.line, `infobox label "${f.label}" is not mapped; kept in unknownInfoboxFields`, LABELS.map(([l]) => l).slice(0, 6)));
+    if (!f.key) diagnostics.push(diag('infobox:unknown-label', 'info', f.line, `infobox label "${f.label}" is not mapped; kept in unknownInfoboxFields`, ['a label filmkg maps (docs/extraction.md)']));
   }
   return { ...(title ? { title } : {}), ...(image ? { image } : {}), fields, diagnostics };
 }

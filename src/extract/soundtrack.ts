@@ -79,7 +79,8 @@ function parseTracks(lines: readonly ArticleLine[], start: number, defaultWriter
     }
     // Continuation lines: further speaking credits of a dialogue track ("Elisabeth Shue as Sera").
     const group = [line];
-    while (i + group.length < lines.length) {
+    // Only a dialogue track whose line ends without a length continues on the next lines (its further speakers).
+    while (!DURATION.test(line.text) && /\(dialogue\)/i.test(line.text) && i + group.length < lines.length) {
       const next = lines[i + group.length] as ArticleLine;
       if (next.text === '' || TRACK_START.test(next.text) || /^Total length/i.test(next.text)) break;
       group.push(next);

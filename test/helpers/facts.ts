@@ -28,6 +28,7 @@ export function minimalFacts(): FilmFacts {
     nationalities: [],
     countries: [],
     languages: [],
+    diagnostics: [],
     credits: [],
     organisations: [],
     releases: [],

@@ -52,6 +52,7 @@ export function fictionalFacts(parts: Partial<FilmFacts> = {}): FilmFacts {
     ],
     externalIds: [],
     unknownInfoboxFields: [],
+    diagnostics: [],
   };
   return checkFacts({ ...base, ...parts }, 'fictional fixture');
 }
