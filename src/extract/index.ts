@@ -163,6 +163,10 @@ export function extractFacts(text: string, meta: FilmMetadata, file: string, opt
   diagnostics.push(...accolades.diagnostics);
   const references = guarded('references', boxStart, [], () => ({ value: extractReferences(lines, ctx), diagnostics: [] }));
   diagnostics.push(...references.diagnostics);
+  if (references.value.length === 0) {
+    const citing = lines.find((l) => /\[\d+\]/.test(l.raw) && !parts.chrome.has(l.no));
+    if (citing) diagnostics.push(diag('reference:unlisted', 'info', citing, 'the text cites numbered references but has no references list: the markers stay in the evidence, unlinked', ['a references list "1. ^ …"']));
+  }
   const footnotes = guarded('footnotes', boxStart, [], () => ({ value: extractFootnotes(lines, ctx), diagnostics: [] }));
 
   // The plot: the run after the lead under a "Plot" heading, else the first run of paragraphs after the lead that cites nothing.

@@ -31,6 +31,7 @@ function readSoundtrack(lines: readonly ArticleLine[], ctx: TableContext, diagno
   const defaultLine = defaultLineIndex >= 0 ? (lines[defaultLineIndex] as ArticleLine) : undefined;
   const defaultWriter = defaultLine ? (DEFAULT_WRITER.exec(defaultLine.text)?.[1] as string) : undefined;
   const tracks = firstTrack >= 0 && TRACK_START.test(lines[firstTrack]?.text ?? '') ? parseTracks(lines, firstTrack, defaultWriter, ctx, diagnostics) : [];
+  if (tracks.length === 0 && albumLine) diagnostics.push(diag('soundtrack:no-tracks', 'warning', albumLine, 'the article describes a soundtrack album but no track listing N."Title" … was read', ['a track listing N."Title" writers performers m:ss']));
 
   const text = albumLine ? stripMarkers(albumLine.text) : '';
   const release = new RegExp(`released (?:on )?(${DAY_DATE_PATTERN})`).exec(text);

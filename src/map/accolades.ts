@@ -53,6 +53,8 @@ export function mapAccolades(facts: FilmFacts, context: MapContext): Quad[] {
       [fkg.accoladeRow, integer(a.row)],
     ];
     for (const name of a.recipients) qualifiers.push([recipientProperty, e.person(name)]);
+    // A recipient cell that names the film itself (no decision needed): the film is the winner or nominee.
+    if (a.recipientSource === 'film' && !a.decision) qualifiers.push([recipientProperty, e.film]);
     if (ranking !== undefined) qualifiers.push([pq.P1352, decimal(String(ranking))]);
     if (a.date !== undefined) qualifiers.push([pq.P585, partialDate(a.date)]);
     // The work the row is for, when its cell names one besides the film (a song): a second "for work".
