@@ -229,7 +229,7 @@ export class Emitter {
       pairs.push([fkg.evidenceLine, integer(ev.line)], [fkg.evidenceEndLine, integer(ev.endLine)], [fkg.evidenceText, string(ev.text)]);
       // An opening without its references list cites numbers it does not list: the marker stays in the evidence text,
       // with no link to a reference node that would have nothing to say (extraction reports reference:unlisted).
-      const listed = this.facts.references.length > 0;
+      const listed = !this.facts.diagnostics.some((d) => d.code === 'reference:unlisted');
       for (const n of ev.refs) if (listed) pairs.push([fkg.citation, this.iri.inFilm(this.slug, 'citation', n)]);
       for (const id of ev.notes) {
         const note = this.facts.footnotes.find((f) => f.id === id);
