@@ -1,6 +1,7 @@
 // Reads the soundtrack: the album paragraph, the "All tracks are written by X except as noted" line, and the track listing.
 import type { Diagnostic, Evidence, Soundtrack, Track } from '../facts/model.js';
 import { diag, type Read } from './diagnostics.js';
+import { readTrackHeader, readTrackTable } from './track-table.js';
 import type { TableContext } from './context.js';
 import { DAY_DATE_PATTERN, parseDayDate } from './dates.js';
 import { evidence, evidenceSpan, normalise, rawPart, stripMarkers, type ArticleLine } from './lines.js';
@@ -26,11 +27,19 @@ function readSoundtrack(lines: readonly ArticleLine[], ctx: TableContext, diagno
   const defaultLineIndex = lines.findIndex((l) => DEFAULT_WRITER.test(l.text));
   let firstTrack = defaultLineIndex >= 0 ? defaultLineIndex + 1 : lines.findIndex((l) => /^1\.\s?["“]/.test(l.text));
   while (firstTrack >= 0 && firstTrack < lines.length && (lines[firstTrack] as ArticleLine).text === '') firstTrack++;
-  if (!albumLine && (firstTrack < 0 || !TRACK_START.test(lines[firstTrack]?.text ?? ''))) return undefined;
+  const hasTable = lines.some((l) => readTrackHeader(l.text) !== undefined);
+  if (!albumLine && !hasTable && (firstTrack < 0 || !TRACK_START.test(lines[firstTrack]?.text ?? ''))) return undefined;
 
   const defaultLine = defaultLineIndex >= 0 ? (lines[defaultLineIndex] as ArticleLine) : undefined;
   const defaultWriter = defaultLine ? (DEFAULT_WRITER.exec(defaultLine.text)?.[1] as string) : undefined;
-  const tracks = firstTrack >= 0 && TRACK_START.test(lines[firstTrack]?.text ?? '') ? parseTracks(lines, firstTrack, defaultWriter, ctx, diagnostics) : [];
+  // A listing with a header row ("No. Title Writer(s) Length") is read by its columns; else the glued list of the seed.
+  const headerIndex = lines.findIndex((l) => readTrackHeader(l.text) !== undefined);
+  const tracks =
+    headerIndex >= 0
+      ? readTrackTable(lines, headerIndex, readTrackHeader((lines[headerIndex] as ArticleLine).text) ?? [], defaultWriter, diagnostics)
+      : firstTrack >= 0 && TRACK_START.test(lines[firstTrack]?.text ?? '')
+        ? parseTracks(lines, firstTrack, defaultWriter, ctx, diagnostics)
+        : [];
   if (tracks.length === 0 && albumLine) diagnostics.push(diag('soundtrack:no-tracks', 'warning', albumLine, 'the article describes a soundtrack album but no track listing N."Title" … was read', ['a track listing N."Title" writers performers m:ss']));
 
   const text = albumLine ? stripMarkers(albumLine.text) : '';
