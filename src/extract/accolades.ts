@@ -55,22 +55,28 @@ function normaliseResult(word: string): { result: string; placement?: number } |
 }
 
 /** Words that end an award body's name ("Academy Awards", "Cannes Film Festival", "New York Film Critics Circle"). */
-const BODY_END = /^(?:Awards?|Festival|Prizes?|Circle|Association|Society|Guild|Academy|Critics|Oscars|Globes|Gala|Union|Institute|Council|Board|Review|Foundation|Ceremony|Show|Choice|BAFTA|Césars?|Goyas?|Filmfare|IIFA)$/;
+const BODY_END = /^(?:Awards?|Festival|(?:\S+\/)?Fest|Prizes?|Circle|Association|Society|Guild|Academy|Critics|Oscars|Globes|Gala|Union|Institute|Council|Board|Review|Foundation|Ceremony|Show|Choice|BAFTA|Césars?|Goyas?|Filmfare|IIFA)$/;
 
 const DATE_AT_START = new RegExp(`^(${DAY_DATE_PATTERN}|${MONTH_PATTERN} \\d{4}|\\d{4}-\\d{2}-\\d{2})(?=\\s|$)`);
 const YEAR_AT_START = /^(\d{4})(?:\s*\((?:\d+(?:st|nd|rd|th))\))?(?=\s|$)/;
 
 /** Words that make a category (`Best Actor in a Leading Role`), never a person's name. */
 const CATEGORY_WORDS = new Set(
-  ('best outstanding top most favorite favourite excellence achievement actor actress actors actresses director directing direction directorial picture film films feature movie screenplay writing writer script story cinematography editing editor score music musical song songs soundtrack design designer effects sound mixing editing makeup hairstyling costume costumes production art visual performance performer role leading lead supporting male female debut newcomer breakthrough ensemble cast comedy drama thriller horror animated animation documentary foreign international language english adapted original motion award awards prize jury audience grand golden silver bronze special mention ten international independent first new young voice villain hero choice critics people\'s picture original based material previously produced published released year lyricist lyrics playback singer vocalist cinematographer composer producer producers star rising feature-length short shell lion bear palm leopard globe horse camera achievement technical artistic contribution body work career lifetime honorary sci-fi science fiction fantasy action adventure family romance romantic crime mystery western war animated asian european american british french german italian spanish japanese korean indian african world dramatic actor/actress kids children teen')
+  ('best outstanding top most favorite favourite excellence achievement actor actress actors actresses director directing direction directorial picture film films feature movie screenplay writing writer script story cinematography editing editor score music musical song songs soundtrack design designer effects sound mixing editing makeup hairstyling costume costumes production art visual performance performer role leading lead supporting male female debut newcomer breakthrough ensemble cast comedy drama thriller horror animated animation documentary foreign international language english adapted original motion award awards prize jury audience grand golden silver bronze special mention ten international independent first new young voice villain hero choice critics people\'s picture original based material previously produced published released year lyricist lyrics playback singer vocalist cinematographer composer producer producers star rising feature-length short shell lion bear palm leopard globe horse camera achievement technical artistic contribution body work career lifetime honorary sci-fi science fiction fantasy action adventure family romance romantic crime mystery western war animated asian european american british french german italian spanish japanese korean indian african world dramatic actor/actress kids children teen make-up recording dialogue dialogues choreography stunts release wide limited lifetime media video decoration set music-director re-recording mixer scoring picture documentary independent newcomer emerging discovery')
     .split(' '),
 );
+/** A category word, singular or plural ("Pictures", "Effects"). */
+function isCategoryWord(word: string): boolean {
+  const w = word.toLowerCase().replace(/[,:;]$/, '');
+  return CATEGORY_WORDS.has(w) || (w.endsWith('s') && CATEGORY_WORDS.has(w.slice(0, -1)));
+}
 const NAME_TOKEN = /^(?:[\p{Lu}][\p{L}\p{M}'’.-]*|[\p{Lu}]\.|(?:de|van|von|da|del|der|di|du|la|le|bin|al|el|dos|das|y)|Jr\.?|Sr\.?|II|III)$/u;
 const PARTICLE = /^(?:de|van|von|da|del|der|di|du|la|le|bin|al|el|dos|das|y)$/;
 
 /** Parses a whole cell as a list of names "A", "A and B", "A, B and C", "A & B"; undefined when it is not one. */
 export function parseNameList(text: string): string[] | undefined {
-  const t = text.trim();
+  // Credits with their parts: "Art Direction: Harold Vance; Set Decoration: Emil Rourke" → the names.
+  const t = text.split(/;\s*/).map((p) => p.replace(/^[\p{Lu}][\p{L} -]*:\s+/u, '')).join(', ').trim();
   if (t === '') return undefined;
   const parts = t.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s+&\s+/);
   const names: string[] = [];
@@ -79,7 +85,7 @@ export function parseNameList(text: string): string[] | undefined {
     if (tokens.length === 0 || tokens.length > 5) return undefined;
     if (!tokens.every((w) => NAME_TOKEN.test(w))) return undefined;
     if (PARTICLE.test(tokens[0] as string) || PARTICLE.test(tokens[tokens.length - 1] as string)) return undefined;
-    if (tokens.some((w) => CATEGORY_WORDS.has(w.toLowerCase()))) return undefined;
+    if (tokens.some(isCategoryWord)) return undefined;
     names.push(tokens.join(' '));
   }
   return names;
@@ -108,7 +114,7 @@ function splitCategory(text: string, ctx: AccoladeContext, knownCategory?: strin
     return { category: knownCategory, recipients: [cell], film: false, byShape: !ctx.known.has(cell), ambiguous: false };
   }
   const quoted = /^(.*?)\s*["“]([^"”]+)["”]\s*(?:(?:[–—-]|by|performed by)\s*(.*))?$/.exec(t);
-  if (quoted && (quoted[1] as string).trim() !== '') {
+  if (quoted) {
     const people = quoted[3] ? parseNameList((quoted[3] as string).replace(/^(?:music and lyrics by|music by|lyrics by|written by)\s+/i, '')) : [];
     return { category: (quoted[1] as string).trim(), work: quoted[2] as string, recipients: people ?? [], film: false, byShape: (people ?? []).some((n) => !ctx.known.has(n)), ambiguous: people === undefined };
   }
@@ -122,11 +128,11 @@ function splitCategory(text: string, ctx: AccoladeContext, knownCategory?: strin
     if (!names) continue;
     const last = (tokens[k - 1] as string).replace(/[)–—-]$/, '');
     if (/^(?:and|or|of|in|a|an|the|for|by|–|—|-|to|with)$/i.test(last)) continue;
-    let cost = CATEGORY_WORDS.has(last.toLowerCase()) || /[)]$/.test(tokens[k - 1] as string) ? 0 : 2;
+    let cost = isCategoryWord(last) || /[)]$/.test(tokens[k - 1] as string) ? 0 : 2;
     for (const n of names) {
       const words = n.split(' ').length;
-      cost += ctx.known.has(n) ? -2 : 1;
-      if (words === 1 && !ctx.known.has(n)) cost += 2;
+      if (ctx.known.has(n)) cost -= 2;
+      else if (words === 1) cost += 2;
       if (words > 3) cost += 1;
     }
     if (!best || cost < best.cost) {
@@ -200,12 +206,19 @@ function peelLeading(text: string, columns: readonly Column[], knownBodies: Read
       for (let end = words.length - 1; end >= 1; end--) {
         if (BODY_END.test((words[end - 1] as string).replace(/[,:]$/, ''))) {
           const category = words.slice(end).join(' ');
-          if (category !== '' && !/^(?:Award|Awards)\b/.test(category)) {
+          // "… Festival Aurora Award Sigrun Havdal": what follows a body is a category, never a bare list of names.
+          if (category !== '' && !/^(?:Award|Awards)\b/.test(category) && parseNameList(category) === undefined) {
             out.body = words.slice(0, end).join(' ');
             rest = category;
             break;
           }
         }
+      }
+      // A body without such a word before a category that opens like one: "Nordic Panorama Best Nordic Documentary".
+      const opener = out.body === undefined ? /^((?:[\p{Lu}][\p{L}'’.\/&-]*\s){1,6}?)(?=(?:Best|Outstanding|Most|Favou?rite|Top|Special|Grand|Jury|Audience)\b)/u.exec(rest) : null;
+      if (opener && !(opener[1] as string).trim().split(' ').some(isCategoryWord)) {
+        out.body = (opener[1] as string).trim();
+        rest = rest.slice(opener[0].length);
       }
     }
   }
@@ -241,6 +254,13 @@ export function readAccolades(lines: readonly ArticleLine[], ctx: AccoladeContex
       if (carried.body === undefined) {
         diagnostics.push(diag('accolades:no-body', 'error', line, 'the first row of the table names no award body; row skipped', ['a row starting with an award body such as "Academy Awards"']));
         continue;
+      }
+      // A row that is only a recipient cell (or a song cell) shares the category cell of the row above, spanned.
+      const above = out[out.length - 1];
+      if (above && row.body === undefined && (row.segment.category === '' || (row.segment.recipients.length === 0 && !row.segment.film && parseNameList(row.segment.category) !== undefined))) {
+        const names = row.segment.category === '' ? row.segment.recipients : (parseNameList(row.segment.category) as string[]);
+        row.segment = { ...row.segment, category: above.category, recipients: names, byShape: names.some((n) => !ctx.known.has(n)) };
+        diagnostics.push(diag('accolades:category-spanned', 'info', line, `the row has no category cell: the category "${above.category}" of the row above spans into it`, ['a category cell']));
       }
       const dateText = row.date ?? carried.date ?? row.year ?? carried.year;
       const date = dateText !== undefined ? parseDate(dateText) : undefined;
@@ -311,7 +331,7 @@ function typedCells(all: readonly string[], columns: readonly Column[], result: 
   if (filled.length >= 3) [body, category, recipient] = [filled[0], filled[1], filled.slice(2).join(', ')];
   else if (filled.length === 2) {
     const [a, b] = filled as [string, string];
-    const bIsNames = parseNameList(b) !== undefined || (ctx.title !== undefined && b === ctx.title);
+    const bIsNames = parseNameList(b) !== undefined || (ctx.title !== undefined && b === ctx.title) || /^["“]/.test(b);
     const aIsBody = knownBodies.has(a) || BODY_END.test(a.split(' ').pop() ?? '');
     if (aIsBody && !bIsNames) [body, category] = [a, b];
     else if (bIsNames) [category, recipient] = [a, b];

@@ -6,7 +6,7 @@ import { DAY_DATE_PATTERN, MONTH_PATTERN, parseDate, parseDayDate } from './date
 import { diag, enforceStrict, guarded, settle } from './diagnostics.js';
 import { parseInfobox, type FieldKey, type InfoboxField, type InfoboxValue } from './infobox.js';
 import { layout } from './layout.js';
-import { evidence, toLines, type ArticleLine } from './lines.js';
+import { evidence, rawPart, toLines, type ArticleLine } from './lines.js';
 import { findMoney } from './money.js';
 import { readCast, readCritics, readDistribution, readHomeMedia, readLead, readPlotCharacters, readProduction, readReleases, sentences } from './prose.js';
 import { readReviewScores } from './reception.js';
@@ -97,6 +97,9 @@ function withRegion(text: string): { name: string; region?: string } {
   return { name: (m[1] as string).trim(), region: (m[2] as string).trim() };
 }
 
+/** Lines above an infobox that caption its poster or mark the box, not the film's title. */
+const CAPTION_LIKE = /\b(?:poster|release|infobox|cover|DVD|Blu-ray|logo|artwork|advertisement|title card)\b|^[-|: ]+$|[\u3040-\u30ff\u4e00-\u9fff]/i;
+
 /** "Oppenheimer (film)", "Parasite (2019 film)" → the film's title. */
 function cleanTitle(text: string): string {
   return text.replace(/^[#=\s]+|[=\s]+$/g, '').replace(/\s*\((?:\d{4} )?(?:\w+ )?film\)$/i, '').replace(/\s+-\s+Wikipedia.*$/i, '').trim();
@@ -147,8 +150,12 @@ export function extractFacts(text: string, meta: FilmMetadata, file: string, opt
 
   const allSentences = sentences(parts.paragraphs);
   const lead = readLead(parts.lead);
-  const title = box.title?.text ?? (parts.title ? cleanTitle(parts.title.text) : undefined) ?? lead.subject ?? meta.title;
-  const titleLine = box.title?.line ?? parts.title ?? parts.lead[0] ?? boxStart;
+  // The film's title: the infobox's title line unless it is a caption or a stray row; else the lead's subject
+  // ("RRR is a 2022 … film"); else the page heading without "(film)"; else the metadata's.
+  const boxTitle = box.title && !CAPTION_LIKE.test(box.title.text) ? box.title : undefined;
+  const pageTitle = parts.title ? cleanTitle(parts.title.text) : undefined;
+  const title = boxTitle?.text ?? lead.subject ?? pageTitle ?? meta.title;
+  const titleLine = boxTitle?.line ?? (lead.subject ? parts.lead[0] : undefined) ?? parts.title ?? parts.lead[0] ?? boxStart;
   const people = new Set<string>([...credits.map((c) => c.person)]);
   const proseCast = readCast(allSentences, lines.filter((l) => /^\s*[•*-]\s/.test(l.raw) && / as /.test(l.text) && !parts.videoBlock.includes(l) && !parts.infobox.includes(l)));
   for (const c of proseCast) people.add(c.actor);
@@ -194,7 +201,7 @@ export function extractFacts(text: string, meta: FilmMetadata, file: string, opt
 
   const facts: FilmFacts = {
     source: { ...meta, ...(revision ? { revision } : {}) },
-    title: { value: title, evidence: box.title ? evidence(box.title.line) : evidence(titleLine) },
+    title: { value: title, evidence: boxTitle ? evidence(boxTitle.line) : lead.subject && title === lead.subject && parts.lead[0] ? evidence(parts.lead[0], { part: rawPart(parts.lead[0], title) ?? parts.lead[0].raw }) : evidence(titleLine) },
     ...(image
       ? { image: { file: image.file, ...(image.caption ? { caption: image.caption } : {}), evidence: image.lines.length > 1 ? evidence(image.lines[0] as ArticleLine, { last: image.lines[1] as ArticleLine, part: image.lines.map((l) => l.raw).join('\n') }) : evidence(image.lines[0] as ArticleLine) } }
       : {}),

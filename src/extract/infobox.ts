@@ -74,13 +74,18 @@ function tableContinuation(raw: string): string | undefined {
 /** Parses the infobox lines (from src/extract/layout.ts) into rows; every line is accounted for. */
 export function parseInfobox(lines: readonly ArticleLine[]): Infobox {
   const diagnostics: Diagnostic[] = [];
-  const firstRow = lines.findIndex((l) => labelOf(l) !== undefined || isTwoLineLabel(l, lines[lines.indexOf(l) + 1]));
-  const head = lines.slice(0, Math.max(0, firstRow));
+  // The head: lines above the first row a film infobox has (its title, the poster and caption; in table renderings
+  // also "Title | |", "---|---|" and native-title rows).
+  const firstKnown = lines.findIndex((l, k) => labelOf(l)?.known === true || isTwoLineLabel(l, lines[k + 1]));
+  const firstAny = lines.findIndex((l, k) => labelOf(l) !== undefined || isTwoLineLabel(l, lines[k + 1]));
+  const tableHead = firstKnown > 0 && lines.slice(0, firstKnown).some((l) => /\|\s*\|?\s*$/.test(l.raw));
+  const firstRow = tableHead ? firstKnown : firstAny;
+  const head = lines.slice(0, Math.max(0, firstRow)).filter((l) => !/^[\s|:-]+$/.test(l.text));
   let title: Infobox['title'];
   let image: Infobox['image'];
   const headLeft = [...head];
   const titleLine = headLeft[0] && !IMAGE_FILE.test(headLeft[0].text) ? headLeft.shift() : undefined;
-  if (titleLine) title = { text: stripMarkers(titleLine.text.replace(/^#+\s*/, '').replace(/^\*\*(.*)\*\*$/, '$1')), line: titleLine };
+  if (titleLine) title = { text: stripMarkers(titleLine.text.replace(/^#+\s*/, '').replace(/\s*\|[\s|]*$/, '').replace(/^\|\s*/, '').replace(/^\*\*(.*)\*\*$/, '$1')), line: titleLine };
   const imageLine = headLeft[0] && IMAGE_FILE.test(headLeft[0].text) ? headLeft.shift() : undefined;
   const captionLine = headLeft.shift();
   if (imageLine) image = { file: imageLine.text, lines: captionLine ? [imageLine, captionLine] : [imageLine], ...(captionLine ? { caption: captionLine.text } : {}) };

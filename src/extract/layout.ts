@@ -145,7 +145,9 @@ export function layout(lines: readonly ArticleLine[], file: string): ArticleLayo
   let headLines = 0;
   while (start > pageStart && headLines < 3) {
     const prev = lines[start - 1] as ArticleLine;
-    if (prev.text === '' || isParagraph(prev) || headingOf(prev, lines[start]) || labelOf(prev) || chrome.has(prev.no) || FROM_WIKIPEDIA.test(prev.text)) break;
+    const row = labelOf(prev);
+    // A table rendering's head rows ("Battleship Potemkin | |", "---|---|") belong to the box; rows with values do not.
+    if (prev.text === '' || isParagraph(prev) || headingOf(prev, lines[start]) || (row && (row.known || row.value !== '')) || chrome.has(prev.no) || FROM_WIKIPEDIA.test(prev.text)) break;
     start--;
     headLines++;
   }

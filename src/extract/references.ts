@@ -105,6 +105,14 @@ function parseReference(line: ArticleLine, citedOnLines: number[], ctx: TableCon
     after = after.slice(afterDate[0].length);
   }
   if (!quoted) {
+    // A book: "Bertelli, Sandro (1991). Dizionario dei film italiani. Rome: Edizioni Ardea." — author and date first.
+    const book = DATE_IN_PARENS.exec(after);
+    const author = book ? (book[1] as string).trim() : '';
+    if (book && /^[\p{Lu}][\p{L}'’.-]*,(?: [\p{Lu}][\p{L}'’.-]*| [\p{Lu}]\.)+$/u.test(author)) {
+      authors = [personName(author)];
+      date ??= parseDate(book[2] as string);
+      after = after.slice(book[0].length);
+    }
     // No quoted title ("Leaving Las Vegas (1995) VHS."): the first sentence is the title.
     const first = /^(.+?)\.(?: |$)/.exec(after);
     if (first) {
@@ -130,6 +138,10 @@ function parseReference(line: ArticleLine, citedOnLines: number[], ctx: TableCon
   }
   const retrievedDate = retrieved ? parseDayDate(retrieved[1] as string) : undefined;
   const archivedDate = archived ? parseDayDate(archived[1] as string) : undefined;
+  // Markdown renderings italicise titles and publications (*Variety*).
+  const plain = (s: string | undefined) => s?.replace(/^[*_]+(.+?)[*_]+$/, '$1');
+  title = plain(title);
+  publication = plain(publication);
   return {
     number,
     authors,
