@@ -40,7 +40,7 @@ const BULLET = /^\s*[•·*-]\s+(.*)$/;
 const LIST_FIELDS = new Set<FieldKey>(['director', 'screenwriter', 'story', 'producer', 'starring', 'narrator', 'cinematographer', 'editor', 'composer', 'productionCompany', 'distributor', 'countries', 'languages']);
 const PEOPLE_FIELDS = new Set<FieldKey>(['director', 'screenwriter', 'story', 'producer', 'starring', 'narrator', 'cinematographer', 'editor', 'composer']);
 /** Labels that may follow another row's value on the same line (money and time rows run together in some renderings). */
-const RUN_ON = /(?<=[\p{Ll}\d\])]) ?(Box office|Running time|Budget)(?=[\s$£€¥₹\d]|$)/u;
+const RUN_ON = /(?<=[\p{Ll}\d\])]) ?(Box office|Running time|Budget)(?=[\s$£€¥₹₤₦\d,|:]|$)/u;
 
 /** Splits a one-line list value: commas, `<br>`, " · ", and for people " and ". Parenthesised commas stay. */
 function splitValues(value: string, key: FieldKey | undefined, form: LabelMatch['form']): string[] {
@@ -98,7 +98,7 @@ export function parseInfobox(lines: readonly ArticleLine[]): Infobox {
   const push = (field: InfoboxField, text: string, form: LabelMatch['form'], ev: Evidence) => {
     for (const v of splitValues(stripMarkers(text), field.key, form)) {
       // A person's credit may carry its part in parentheses ("Scott Beattie (layout)"): the name is the value.
-      const value = field.key && PEOPLE_FIELDS.has(field.key) ? v.replace(/\s*\((?:[\p{Ll}][^()]*)\)$/u, '') : v;
+      const value = field.key && PEOPLE_FIELDS.has(field.key) ? v.replace(/\s*\([^()]*\)$/u, '') : v;
       if (value !== '' && !/^[-–—|]+$/.test(value)) field.values.push({ text: value, evidence: ev });
     }
   };
@@ -110,7 +110,7 @@ export function parseInfobox(lines: readonly ArticleLine[]): Infobox {
     const run = m.key === 'budget' || m.key === 'boxOffice' || m.key === 'runningTime' ? RUN_ON.exec(value) : null;
     if (run && run.index > 0) {
       const own = value.slice(0, run.index);
-      const rest = value.slice(run.index).trim();
+      const rest = value.slice(run.index).trim().replace(/^(Box office|Running time|Budget)[\s,|:]+/, '$1 ');
       const part = rawPart(line, own);
       push(current, own, m.form, part ? evidence(line, { part }) : ev());
       const next = labelOf({ raw: rest, text: rest });
@@ -148,7 +148,9 @@ export function parseInfobox(lines: readonly ArticleLine[]): Infobox {
       current.values.push({ text: stripMarkers(line.text), evidence: prev ? evidenceSpan(rows.slice(rows.indexOf(current.line), i + 1)) : evidence(line) });
       continue;
     }
-    if (m && (m.known || m.form !== 'glued' || !current || current.values.length > 0 || !current.key)) {
+    // "Sippy Films |" under "Production company |": a table rendering's further value, not a row of its own.
+    const continuesTable = m !== undefined && !m.known && m.value === '' && (m.form === 'pipe' || m.form === 'table') && current?.key !== undefined;
+    if (m && !continuesTable && (m.known || m.form !== 'glued' || !current || current.values.length > 0 || !current.key)) {
       startRow(m, line, m.value, () => evidence(line));
       continue;
     }
@@ -156,7 +158,7 @@ export function parseInfobox(lines: readonly ArticleLine[]): Infobox {
       // A label alone on its line takes the next plain line as its value ("Running time" / "111 minutes");
       // later plain lines continue the row's list (a desktop copy puts each further value on its own line).
       const span = current.values.length === 0 && labelEnd && labelEnd.no === line.no - 1 ? evidenceSpan(rows.slice(rows.indexOf(current.line), i + 1)) : evidence(line);
-      push(current, line.text.replace(/^\|\s*|\s*\|$/g, ''), 'alone', span);
+      push(current, line.text.replace(/^\|\s*|[\s|]*\|$/g, ''), 'alone', span);
       if (current.key === undefined && current.known === false) {
         diagnostics.push(diag('infobox:continuation', 'info', line, `line read as a further value of the row "${current.label}"`, ['an infobox row "Label value"', 'a value of the row above']));
       }

@@ -57,7 +57,9 @@ export function isParagraph(line: ArticleLine): boolean {
   if (line.text === '' || isListLine(line) || line.raw.includes('\t') || /^\|/.test(line.text)) return false;
   const row = labelOf(line);
   if (row?.known && row.form !== 'space') return false;
-  return line.text.length >= 40 && /[.!?:"”)\]]$/.test(line.text) && / \w+ \w+ \w+ /.test(line.text);
+  // Prose ends a sentence (markers may follow); a value line such as "79 minutes (8 reels) (times vary)" does not.
+  const core = line.text.replace(/(?:\[[^\]]+\])+$/, '');
+  return line.text.length >= 40 && /(?:[.!?:"”]|[.!?]["”)])$/.test(core) && / \w+ \w+ \w+ /.test(line.text);
 }
 
 /**
@@ -69,7 +71,9 @@ function headingOf(line: ArticleLine, next?: ArticleLine): string | undefined {
   if (md) return (md[2] as string).replace(/\[edit\]$/i, '').trim();
   const bare = line.text.replace(/\s*\[edit\]$/i, '').replace(/^\*\*(.+)\*\*$/, '$1');
   if (!HEADING_WORDS.test(bare)) return undefined;
-  if (next && next.text !== '' && /^[\p{Ll}]/u.test(next.text)) return undefined;
+  // "Box office" over "$612,000", "Production" over "companies": an infobox label, not a heading. A heading is
+  // followed by a blank line, prose, a list or another heading.
+  if (next && next.text !== '' && !isParagraph(next) && !isListLine(next) && !MARKDOWN_HEADING.test(next.text) && !HEADING_WORDS.test(next.text)) return undefined;
   return bare;
 }
 

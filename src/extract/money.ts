@@ -18,6 +18,15 @@ const CURRENCIES: ReadonlyArray<readonly [string, string]> = [
   ['¥', 'JPY'],
   ['₹', 'INR'],
   ['₩', 'KRW'],
+  ['₤', 'ITL'],
+  ['₦', 'NGN'],
+  ['₱', 'PHP'],
+  ['₽', 'RUB'],
+  ['₺', 'TRY'],
+  ['฿', 'THB'],
+  ['NT$', 'TWD'],
+  ['S$', 'SGD'],
+  ['Rs.', 'INR'],
   ['CHF', 'CHF'],
 ];
 
