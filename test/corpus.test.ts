@@ -70,8 +70,15 @@ describe('the fidelity report', () => {
   it('keeps overall recall and precision at or above the recorded floor (docs/extraction.md)', () => {
     // A floor, raised as the extractor improves; never lowered to make a change pass.
     const overall = rates(total(results.filter((r) => r.variant === 'without curation').map((r) => r.scores)));
-    expect(overall.recall).toBeGreaterThanOrEqual(0.87);
-    expect(overall.precision).toBeGreaterThanOrEqual(0.95);
+    expect(overall.recall).toBeGreaterThanOrEqual(0.98);
+    expect(overall.precision).toBeGreaterThanOrEqual(0.99);
+  });
+
+  it('reads every full article at 90 % recall or more', () => {
+    // The openings of real pages are scored too, but their copies lose labels and separators no reader can restore
+    // (Pan's Labyrinth has no "Countries" label; Sholay's mirror runs six names into one cell): docs/extraction.md.
+    const weak = results.filter((r) => r.kind === 'full' && r.variant === 'without curation' && rates(r.scores).recall < 0.9);
+    expect(weak.map((r) => `${r.slug}: ${(100 * rates(r.scores).recall).toFixed(1)} %`)).toEqual([]);
   });
 
   it('scores the bundled film 100 % with its curation file and at least 99 % without it', () => {

@@ -6,7 +6,7 @@ import { DAY_DATE_PATTERN, MONTH_PATTERN, parseDate, parseDayDate } from './date
 import { diag, enforceStrict, guarded, settle } from './diagnostics.js';
 import { parseInfobox, type FieldKey, type InfoboxField, type InfoboxValue } from './infobox.js';
 import { layout } from './layout.js';
-import { evidence, rawPart, toLines, type ArticleLine } from './lines.js';
+import { evidence, rawPart, stripMarkers, toLines, type ArticleLine } from './lines.js';
 import { findMoney } from './money.js';
 import { readCast, readCritics, readDistribution, readHomeMedia, readLead, readPlotCharacters, readProduction, readReleases, sentences } from './prose.js';
 import { readReviewScores } from './reception.js';
@@ -72,7 +72,14 @@ function releasesOf(value: InfoboxValue): Release[] {
 function moneyOf(field: InfoboxField | undefined, diagnostics: Diagnostic[]): Money | undefined {
   const value = field?.values[0];
   if (!field || !value) return undefined;
-  const money = findMoney(value.text);
+  let money = findMoney(value.text);
+  // "550 crore" with its sign lost in the copy: crore and lakh are Indian units, so rupees — a rule, reported.
+  const indian = money ? undefined : /^(?:(est\.|about|over)\s*)?(\d[\d,]*(?:\.\d+)?)\s*(crore|lakh)\b/i.exec(value.text);
+  if (indian) {
+    const read = findMoney(`${indian[1] ? `${indian[1]} ` : ''}₹${indian[2]} ${indian[3]}`);
+    money = read ? { ...read, text: indian[0] } : undefined;
+    if (money) diagnostics.push(diag('infobox:currency-assumed', 'warning', field.line, `"${value.text}" names no currency; read as Indian rupees (crore and lakh are Indian units)`, ['an amount with its currency sign such as "₹550 crore"'], { path: field.label }));
+  }
   if (!money) {
     diagnostics.push(diag('infobox:bad-money', 'error', field.line, `the infobox "${field.label}" is not an amount of money; not read`, ['an amount such as "$3.5–4 million" or "£12 million"'], { path: field.label }));
     return undefined;
@@ -92,9 +99,34 @@ function minutesOf(text: string): number | undefined {
 
 /** "CJ Entertainment (South Korea)" → the name and its region; other parentheses stay with the name. */
 function withRegion(text: string): { name: string; region?: string } {
-  const m = /^(.+?)\s*\(([\p{Lu}][\p{L} .'-]+)\)$/u.exec(text);
-  if (!m || /^(?:through|via|uncredited|as|under|formerly|in association)/i.test(m[2] as string)) return { name: text };
-  return { name: (m[1] as string).trim(), region: (m[2] as string).trim() };
+  const m = /^(.+?)\s*\(([^()]+)\)$/u.exec(text);
+  if (!m) return { name: text };
+  const note = (m[2] as string).trim();
+  // A place in parentheses is the region; any other note ("theatrical", "1991 re-release", "DVD") is no part of the name.
+  const region = /^[\p{Lu}][\p{Ll}.'-]+(?: [\p{Lu}][\p{L}.'-]+)*$/u.test(note) && !/^(?:DVD|VHS|Blu-ray|Theatrical|International|Worldwide|Domestic|Uncredited|Home media|Television|Streaming)$/i.test(note);
+  return { name: (m[1] as string).trim(), ...(region ? { region: note } : {}) };
+}
+
+/**
+ * A rendering that ran a list of names into one cell ("Dharmendra Sanjeev Kumar Hema Malini"): split it only where the
+ * article's prose writes the very same names as a list ("starring Dharmendra, Sanjeev Kumar, Hema Malini and …").
+ */
+function splitRunTogether(value: string, prose: string): string[] {
+  if (value.includes(',') || value.split(' ').length < 4) return [value];
+  const plain = stripMarkers(prose);
+  for (const m of plain.matchAll(/((?:[\p{Lu}][\p{L}.'’-]*(?: [\p{Lu}][\p{L}.'’-]*)*,\s+)+(?:and\s+)?[\p{Lu}][\p{L}.'’-]*(?: [\p{Lu}][\p{L}.'’-]*)*)/gu)) {
+    const names = (m[1] as string).split(/,\s+(?:and\s+)?|\s+and\s+/).map((n) => n.trim()).filter(Boolean);
+    if (names.length > 1 && names.join(' ') === value) return names;
+  }
+  return [value];
+}
+
+/** Language names, to split a value a rendering ran together ("Korean English"). */
+const LANGUAGES = new Set('English French German Italian Spanish Portuguese Russian Japanese Korean Mandarin Cantonese Chinese Hindi Urdu Tamil Telugu Malayalam Kannada Bengali Marathi Punjabi Persian Arabic Hebrew Turkish Greek Polish Czech Hungarian Romanian Swedish Norwegian Danish Finnish Icelandic Dutch Latin Yoruba Igbo Hausa Swahili Zulu Amharic Thai Vietnamese Indonesian Malay Tagalog Filipino Ukrainian Serbian Croatian Bosnian Slovak Slovene Catalan Basque Galician Irish Welsh Yiddish Sanskrit'.split(' '));
+
+function splitLanguages(value: string): string[] {
+  const words = value.split(' ');
+  return words.length > 1 && words.every((w) => LANGUAGES.has(w)) ? words : [value];
 }
 
 /** Lines above an infobox that caption its poster or mark the box, not the film's title. */
@@ -125,10 +157,14 @@ export function extractFacts(text: string, meta: FilmMetadata, file: string, opt
   const fieldOf = (key: FieldKey) => box.fields.find((f) => f.key === key);
   const fieldsOf = (key: FieldKey) => box.fields.filter((f) => f.key === key);
 
+  const prose = parts.paragraphs.map((p) => p.text).join(' ');
   const credits: Credit[] = [];
   for (const f of box.fields) {
     const role = f.key ? ROLE_OF_FIELD[f.key] : undefined;
-    if (role) for (const v of f.values) if (!credits.some((c) => c.role === role && c.person === v.text)) credits.push({ role, person: v.text, evidence: v.evidence });
+    if (!role) continue;
+    for (const v of f.values) {
+      for (const person of splitRunTogether(v.text, prose)) if (!credits.some((c) => c.role === role && c.person === person)) credits.push({ role, person, evidence: v.evidence });
+    }
   }
   const organisations: OrganisationCredit[] = [];
   for (const f of box.fields) {
@@ -139,7 +175,7 @@ export function extractFacts(text: string, meta: FilmMetadata, file: string, opt
     }
   }
   const releases: Release[] = [];
-  for (const f of fieldsOf('releases')) for (const v of f.values) for (const r of releasesOf(v)) if (!releases.some((x) => x.date === r.date)) releases.push(r);
+  for (const f of fieldsOf('releases')) for (const v of f.values) for (const r of releasesOf({ ...v, text: v.text.replace(/^\(s\)\s*/, '') })) if (!releases.some((x) => x.date === r.date)) releases.push(r);
   const runningField = fieldOf('runningTime');
   const runningValue = runningField?.values[0];
   const minutes = runningValue ? minutesOf(runningValue.text) : undefined;
@@ -209,7 +245,7 @@ export function extractFacts(text: string, meta: FilmMetadata, file: string, opt
     genres: lead.genres,
     nationalities: lead.nationalities,
     countries: fieldsOf('countries').flatMap((f) => f.values).map((v) => ({ value: v.text, evidence: v.evidence })),
-    languages: fieldsOf('languages').flatMap((f) => f.values).map((v) => ({ value: v.text, evidence: v.evidence })),
+    languages: fieldsOf('languages').flatMap((f) => f.values).flatMap((v) => splitLanguages(v.text).map((value) => ({ value, evidence: v.evidence }))),
     ...(minutes !== undefined && minutes >= 1 && minutes <= 6000 && runningValue ? { runningTime: { minutes, duration: `PT${minutes}M`, evidence: runningValue.evidence } } : {}),
     ...(!basedTitle && lead.basedOn?.sameName && lead.basedOn.author
       ? {

@@ -38,6 +38,7 @@ export const LABELS: ReadonlyArray<readonly [string, FieldKey]> = [
   ['Narrated by', 'narrator'],
   ['Cinematography', 'cinematographer'],
   ['Edited by', 'editor'],
+  ['Editing by', 'editor'],
   ['Music by', 'composer'],
   ['Production company', 'productionCompany'],
   ['Production companies', 'productionCompany'],
@@ -147,7 +148,7 @@ export function labelOf(line: { readonly raw: string; readonly text: string }): 
     // A glued value usually starts with a capital, a digit, a sign or a quote; a lower-case one ("Budgetunknown") is kept
     // too ("Countries" is matched whole before "Country", so no label swallows a longer one).
     if (/^[\p{Lu}\d$£€¥₹"“'(]/u.test(rest) || /^\p{Ll}/u.test(rest)) return match(known, rest, 'glued');
-    if (/^ \S/.test(rest) && text.length <= 120 && !/[.!?]$/.test(text)) return match(known, rest, 'space');
+    if (/^ \S/.test(rest) && text.length <= 120 && (!/[.!?]$/.test(text) || text.length <= 40)) return match(known, rest, 'space');
     if (/^:\s*\S/.test(rest)) return match(known, rest.replace(/^:\s*/, ''), 'colon');
     return undefined;
   }

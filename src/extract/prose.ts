@@ -31,10 +31,14 @@ export function sentences(paragraphs: readonly ArticleLine[]): Sentence[] {
     const t = line.text;
     let start = 0;
     let quoted = false;
+    let depth = 0;
     for (let i = 0; i < t.length; i++) {
       const ch = t[i];
       if (ch === '"') quoted = !quoted;
-      if (quoted || (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '"')) continue;
+      // "(transl. Ammu's Boat)": no sentence ends inside parentheses.
+      if (ch === '(') depth++;
+      else if (ch === ')') depth = Math.max(0, depth - 1);
+      if (quoted || depth > 0 || (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '"')) continue;
       let end = i + 1;
       if (ch !== '"' && t[end] === '"') end++;
       if (ch === '"' && !/[.!?]/.test(t[i - 1] ?? '')) continue;
@@ -83,7 +87,7 @@ export function readLead(lead: readonly ArticleLine[]): LeadFacts {
   if (!first) return out;
   const subject = /^(.{1,120}?)(?: \([^)]*\))? (?:is|was) (?:an?|the) /.exec(stripMarkers(first.text));
   if (subject && /^[\p{Lu}\d"“'(]/u.test(subject[1] as string)) out.subject = (subject[1] as string).replace(/^["“]|["”]$/g, '').trim();
-  const m = /^.+? (?:is|was) an? (\d{4}) ((?:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+|-language)* )*)((?:[\p{Ll}-]+ )*?)(?:film|movie|documentary)\b/u.exec(stripMarkers(first.text));
+  const m = /^.+? (?:is|was) an? (\d{4}) ((?:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+|-language)* )*)((?:[\p{Ll}/-]+ )*?)(?:film|movie|documentary)\b/u.exec(stripMarkers(first.text));
   if (m) {
     const ev = sentenceEvidence(first);
     const part = rawPart(first.line, m[0]);
