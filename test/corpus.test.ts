@@ -90,3 +90,35 @@ describe('the fidelity report', () => {
     expect(without.precision).toBeGreaterThanOrEqual(0.99);
   });
 });
+
+describe('a row that needs review, as a user meets it', () => {
+  it('is kept in the facts with its candidates, marked in the graph, listed by filmkg validate and drafted by filmkg review', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const os = await import('node:os');
+    const { run } = await import('../src/cli/main.js');
+    const { captureIo } = await import('../src/cli/io.js');
+    const { toNTriples } = await import('../src/export/ntriples.js');
+    const dir = path.join(import.meta.dirname, 'corpus', 'the-night-crossing');
+    const file = path.join(dir, 'article.txt');
+    const facts = factsFromText(readFileSync(file, 'utf8'), meta('the-night-crossing'), file);
+    const open = facts.accolades.filter((a) => a.recipientSource === 'needs-review');
+    expect(open).toHaveLength(1);
+    expect(facts.diagnostics.filter((d) => d.code === 'span:unresolved').map((d) => d.line)).toEqual(open.map((a) => a.evidence.line));
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'filmkg-review-'));
+    try {
+      const nt = path.join(tmp, 'graph.nt');
+      writeFileSync(nt, toNTriples(buildGraph([facts])));
+      const validate = captureIo();
+      expect(await run(['validate', nt], validate)).toBe(0);
+      expect(validate.err).toMatch(/note: needs review: https:\/\/filmkg\.example\/statement\/P\d+-[0-9a-f]+: recipients: /);
+      expect(validate.err).toContain('filmkg validate: 1 statement(s) need review');
+      const review = captureIo();
+      expect(await run(['review', file], review)).toBe(0);
+      const draft = JSON.parse(review.out) as { decisions: Array<{ reason: string; accolade: { line: number } }> };
+      const pending = draft.decisions.filter((d) => d.reason.startsWith('NEEDS REVIEW'));
+      expect(pending.map((d) => d.accolade.line)).toEqual(open.map((a) => a.evidence.line));
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});

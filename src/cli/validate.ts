@@ -7,6 +7,7 @@ import { writeFileAtomic } from '../fsutil.js';
 import { readRdfFile } from '../rdf-file.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT, type Command } from './command.js';
+import { fkg } from '../vocab.js';
 import type { CliIo } from './io.js';
 
 const HELP = `Usage: filmkg validate [FILE…] [--report FILE] [--shapes-only]
@@ -56,6 +57,10 @@ export const validateCommand: Command = {
       const unknown = vocabulary.errors.length;
       lines.push(`filmkg validate: vocabulary: ${vocabulary.terms} terms checked, ${unknown === 0 ? 'none' : unknown} unknown or undeclared`);
     }
+    // Statements the article leaves unsettled conform (they say so), but a reviewer should see them: notes, not violations.
+    const review = quads.filter((q) => q.predicate.value === fkg.needsReview.value);
+    for (const q of review) lines.push(`note: needs review: ${q.subject.value}: ${q.object.value}`);
+    if (review.length > 0) lines.push(`filmkg validate: ${review.length} statement(s) need review (filmkg review ARTICLE drafts their curation)`);
     io.stderr(`${lines.join('\n')}\n`);
     return outcome.conforms && (vocabulary?.ok ?? true) ? EXIT.ok : EXIT.failure;
   },
