@@ -69,6 +69,10 @@ export const fsOps = {
       await handle.close();
     }
   },
+  /** Makes a symbolic link (fails with EPERM where links cannot be made, e.g. Windows without the privilege). */
+  symlink(target: string, file: string): Promise<void> {
+    return fsp.symlink(target, file, 'dir');
+  },
 };
 
 /** Flushes a folder's entries (new names, renames) to the device; a no-op where folders cannot be opened or flushed. */
@@ -354,7 +358,7 @@ async function switchTo(
   const link = path.join(parent, `.${name}.link-${tag}`);
   let haveLink = true;
   try {
-    await fsp.symlink(stagingName, link, 'dir');
+    await fsOps.symlink(stagingName, link);
   } catch (error) {
     // No symbolic links here (Windows without the privilege, some network and FAT file systems): swap folders.
     if (!['EPERM', 'ENOSYS', 'ENOTSUP', 'EOPNOTSUPP', 'EINVAL'].includes(errnoCode(error) ?? '')) throw ioError(error, 'create the output link', show(link));

@@ -3,13 +3,13 @@
 // builds left beside the output folder is removed by the next build.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { lstat, mkdir, mkdtemp, readFile, readdir, readlink, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readFile, readdir, readlink, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { captureIo } from '../src/cli/io.js';
 import { run } from '../src/cli/main.js';
-import { writeFilesAtomic } from '../src/fsutil.js';
+import { fsOps, writeFilesAtomic } from '../src/fsutil.js';
 import { fictionalFacts } from './helpers/fictional.js';
 import { richFacts } from './helpers/rich.js';
 
@@ -102,17 +102,20 @@ describe('filmkg build: the output folder changes in one step', () => {
 
   test('what killed builds left beside the output folder is removed by the next build, and the summary says so', async () => {
     const parent = path.join(dir, 'stale');
-    await mkdir(parent, { recursive: true });
+    expect((await build(['--facts', 'lev.json', '--out', 'stale/out'])).code).toBe(0);
     // Process ids above the kernel's maximum (4 194 304) belong to no process.
     for (const name of ['.out.build-99999991-0badf00d', '.out.old-99999992-deadbeef', '.out.99999993.staging']) {
       await mkdir(path.join(parent, name, 'films'), { recursive: true });
       await writeFile(path.join(parent, name, 'graph.nt'), 'half written');
     }
+    // A link made just before a kill, pointing at the folder a build wrote: removing it must not remove that folder.
+    await symlink(await readlink(path.join(parent, 'out')), path.join(parent, '.out.link-99999994-facefeed'));
     // A build of this very process still running is never touched, nor is an unrelated dot-folder.
     await mkdir(path.join(parent, '.outside'), { recursive: true });
     const r = await build(['--facts', 'lev.json', '--out', 'stale/out']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^removed what interrupted builds left: .*\.out\.build-99999991-0badf00d/m);
+    expect(r.out).toMatch(/^removed what interrupted builds left: .*\.out\.link-99999994-facefeed/m);
     expect(await leftovers(parent, 'out')).toEqual([await readlink(path.join(parent, 'out'))]);
     expect(existsSync(path.join(parent, '.outside'))).toBe(true);
   });
@@ -122,17 +125,21 @@ describe('filmkg build: the output folder changes in one step', () => {
     const cli = path.join(ROOT, 'bin', 'filmkg.js');
     const out = path.join(dir, 'killed', 'out');
     const args = ['build', '--facts', 'lev.json', '--out', 'killed/out', '--base'];
-    const spawnBuild = (base: string) => spawn(process.execPath, [cli, ...args, base], { cwd: dir, stdio: 'ignore' });
+    const spawnBuild = (base: string) => {
+      const child = spawn(process.execPath, [cli, ...args, base], { cwd: dir, stdio: 'ignore' });
+      // Listened for at once: a build may end before it is killed.
+      const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+      return { child, closed };
+    };
     // One whole build first, timed: the kills then fall at fractions of it, most near the end, where the files are written.
     const started = Date.now();
-    const whole = spawnBuild('http://a.example/kg/');
-    expect(await new Promise((resolve) => whole.on('close', resolve))).toBe(0);
+    expect(await spawnBuild('http://a.example/kg/').closed).toBe(0);
     const wholeMs = Date.now() - started;
-    for (const [i, fraction] of [0.5, 0.8, 0.9, 0.95, 0.98, 1, 1.03].entries()) {
-      const child = spawnBuild(i % 2 === 0 ? 'http://b.example/kg/' : 'http://a.example/kg/');
+    for (const [i, fraction] of [0.85, 0.95, 1].entries()) {
+      const { child, closed } = spawnBuild(i % 2 === 0 ? 'http://b.example/kg/' : 'http://a.example/kg/');
       await new Promise((resolve) => setTimeout(resolve, Math.round(wholeMs * fraction)));
       child.kill('SIGKILL');
-      await new Promise((resolve) => child.on('close', resolve));
+      await closed;
       const files = await readTree(out);
       expect(basesIn(files).size).toBe(1);
       expect([...files.keys()].sort()).toEqual(['filmkg.ttl', 'films/index.html', 'films/leaving-las-vegas.html', 'films/leaving-las-vegas.jsonld', 'graph.jsonld', 'graph.nt', 'graph.ttl', 'shapes.ttl', 'void.ttl']);
@@ -140,6 +147,28 @@ describe('filmkg build: the output folder changes in one step', () => {
     expect((await build(['--facts', 'lev.json', '--base', 'http://a.example/kg/', '--out', 'killed/out'])).code).toBe(0);
     expect(await leftovers(path.join(dir, 'killed'), 'out')).toEqual([await readlink(out)]);
   }, 60_000);
+});
+
+describe('writeFilesAtomic where symbolic links cannot be made', () => {
+  test('the output is a real folder swapped by two renames: whole new set, old one gone, nothing left beside it', async () => {
+    const realSymlink = fsOps.symlink;
+    fsOps.symlink = async () => {
+      throw Object.assign(new Error('EPERM: operation not permitted, symlink'), { code: 'EPERM' });
+    };
+    try {
+      const out = path.join(dir, 'nolinks', 'out');
+      for (const g of [1, 2, 3]) {
+        const files = new Map([['graph.nt', `generation ${g}\n`], ...(g === 1 ? [['films/gone.html', 'old page\n'] as [string, string]] : [])]);
+        await writeFilesAtomic(out, files);
+        expect((await lstat(out)).isDirectory()).toBe(true);
+        expect(await readFile(path.join(out, 'graph.nt'), 'utf8')).toBe(`generation ${g}\n`);
+      }
+      expect(await readdir(out)).toEqual(['graph.nt']);
+      expect(await leftovers(path.join(dir, 'nolinks'), 'out')).toEqual([]);
+    } finally {
+      fsOps.symlink = realSymlink;
+    }
+  });
 });
 
 describe('writeFilesAtomic: a reader never sees a mix', () => {
