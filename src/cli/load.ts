@@ -35,8 +35,8 @@ it says what the graph now holds (e.g. "chunks 1–2 of 5 (2,000 of the 4,599 tr
   --replace             replace what the graph holds (first request PUT) instead of adding to it
   --chunk N             at most N triples per request (default ${DEFAULT_CHUNK}); a triple is never split,
                         and triples with blank nodes all go in one request
-  --query-endpoint URL  the SPARQL endpoint for the count (default: derived from --endpoint for the
-                        stores above, e.g. Virtuoso's /sparql)
+  --query-endpoint URL  the SPARQL endpoint for the counts and look-ups (default: derived from
+                        --endpoint for the stores above, e.g. Virtuoso's /sparql)
   --timeout MS          per request (default ${DEFAULT_REMOTE.timeoutMs})
   --retries N           retries of 429/500/502/503/504 answers, resets and timeouts, with backoff
                         (at most 30 s between attempts; default ${DEFAULT_REMOTE.retries}); a Retry-After
