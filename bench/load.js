@@ -38,4 +38,4 @@ for (let i = 0; i < runs; i++) {
 const fmt = (s) => `median ${s.median.toFixed(0)} ms, p95 ${s.p95.toFixed(0)} ms, min ${s.min.toFixed(0)} ms`;
 console.log(`load: ${quads.length} triples, ${runs} runs each`);
 console.log(`  PUT graph.ttl (${(turtle.length / 1024).toFixed(0)} kB Turtle): ${fmt(stats(put))}`);
-console.log(`  filmkg load --replace (build in memory + N-Triples + count): ${fmt(stats(cli))}`);
+console.log(`  filmkg load --replace (build in memory + N-Triples + counts and look-ups): ${fmt(stats(cli))}`);

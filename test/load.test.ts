@@ -14,6 +14,7 @@ import { loadFilms } from '../src/pipeline.js';
 import { chunkGraph, deriveQueryEndpoint, prepareGraph, uploadGraph } from '../src/remote/gsp.js';
 import { parseRdf } from '../src/rdf-file.js';
 import { authorization } from '../src/remote/http.js';
+import { presenceLines } from './helpers/fake-gsp.js';
 
 interface Seen {
   method: string;
@@ -22,7 +23,7 @@ interface Seen {
   body: string;
 }
 
-/** The fake store: records requests; `plan` answers the Graph Store requests in turn (then 201); /sparql counts what it holds. */
+/** The fake store: records requests; `plan` answers the Graph Store requests in turn (then 201); /query counts what it holds and which of the triples asked it holds. */
 let seen: Seen[] = [];
 let plan: Array<number | 'reset'> = [];
 let held = new Set<string>();
@@ -38,7 +39,8 @@ beforeAll(async () => {
     req.on('end', () => {
       seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
       if (req.url?.startsWith('/query')) {
-        const n = countOverride ?? held.size;
+        const asked = presenceLines(new URLSearchParams(body).get('query') ?? '');
+        const n = asked !== undefined ? asked.filter((line) => held.has(line.replace(/\n$/, ''))).length : (countOverride ?? held.size);
         res.writeHead(200, { 'content-type': 'application/sparql-results+json' });
         res.end(JSON.stringify({ head: { vars: ['n'] }, results: { bindings: [{ n: { type: 'literal', value: String(n), datatype: 'http://www.w3.org/2001/XMLSchema#integer' } }] } }));
         return;
@@ -95,8 +97,11 @@ describe('filmkg load: chunks', () => {
     expect(gsp.map((s) => s.body.split('\n').length - 1)).toEqual([3, 3, 1]);
     expect(held.size).toBe(7);
     expect(out).toMatch(/^loaded 7 triples from seven\.nt into <https:\/\/filmkg\.example\/g> .*\(3 requests, replacing\); the store counts 7; \d+ ms\n$/);
-    const count = seen.find((s) => s.url.startsWith('/query'));
-    expect(new URLSearchParams(count?.body ?? '').get('query')).toBe('SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://filmkg.example/g> { ?s ?p ?o } }');
+    // Counted before and after; every triple sent looked up afterwards.
+    const queries = seen.filter((s) => s.url.startsWith('/query')).map((s) => new URLSearchParams(s.body).get('query') ?? '');
+    expect(queries.filter((q) => q === 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://filmkg.example/g> { ?s ?p ?o } }')).toHaveLength(2);
+    expect(queries.flatMap((q) => presenceLines(q) ?? []).sort()).toEqual(NT.split(/(?<=\n)/).sort());
+    expect(seen.findIndex((s) => s.url.startsWith('/store'))).toBe(1); // after the count before
   });
 
   it('without --graph posts to ?default, without --replace only POSTs', async () => {
@@ -136,8 +141,9 @@ describe('filmkg load: transient failures and errors', () => {
     plan = [503, 'reset', 201];
     const { status, err } = await load(['--file', 'seven.nt', '--graph', 'https://filmkg.example/g']);
     expect(status).toBe(0);
-    // undici reports the peer closing the socket mid-request as UND_ERR_SOCKET (ECONNRESET on some platforms).
-    expect(err).toMatch(/HTTP 503; retry 1 in 250 ms\n.*(?:ECONNRESET|UND_ERR_SOCKET); retry 2 in 500 ms\n/);
+    // undici reports the peer closing the socket mid-request as UND_ERR_SOCKET (ECONNRESET on some platforms). After a
+    // reset the store may have applied the POST: it is asked first, and the chunk sent again only when it is not there.
+    expect(err).toMatch(/HTTP 503; retry 1 in 250 ms\nfilmkg load: POST of chunk 1 of 1: (?:ECONNRESET|UND_ERR_SOCKET); the store has not applied it \(checked\): sending it again in 250 ms\n/);
     expect(seen.filter((s) => s.url.startsWith('/store'))).toHaveLength(3);
     expect(held.size).toBe(7);
   });
@@ -168,11 +174,14 @@ describe('filmkg load: transient failures and errors', () => {
     expect(seen.filter((r) => r.url.startsWith('/moved'))).toEqual([]);
   });
 
-  it('fails when the store counts fewer triples than were sent', async () => {
+  it('fails when the store counts other than the triples sent, though every one is there', async () => {
     countOverride = 5;
     const { status, err } = await load(['--file', 'seven.nt', '--graph', 'https://filmkg.example/g', '--replace']);
     expect(status).toBe(1);
-    expect(err).toContain(`error [ENDPOINT]: ${base}/query: after loading, the store counts 5 triples in <https://filmkg.example/g>; expected 7 (the triples sent); got "5"`);
+    expect(err).toContain(
+      `error [ENDPOINT]: ${base}/store?graph=https%3A%2F%2Ffilmkg.example%2Fg: after loading, the store counts 5 triples in <https://filmkg.example/g>, expected 7 (the triples sent). ` +
+        '<https://filmkg.example/g> now holds all 7 triples sent, yet it counts only 5 triples: its count is wrong (before the load it held 5 triples)',
+    );
   });
 
   it('reads a bad file with its name and line, and a missing one as FILE_NOT_FOUND', async () => {
@@ -190,7 +199,8 @@ describe('filmkg load: credentials and options', () => {
   it('sends credentials from FILMKG_STORE_AUTH as HTTP Basic to both endpoints, and never prints them', async () => {
     const { status, out, err } = await load(['--file', 'seven.nt'], { FILMKG_STORE_AUTH: 'alice:s3cret:x' });
     expect(status).toBe(0);
-    expect(seen.length).toBe(2);
+    // Counted before; sent; then counted and looked up.
+    expect(seen.map((s) => s.url.replace(/\?.*/, '')).join(' ')).toMatch(/^\/query \/store( \/query)+$/);
     for (const s of seen) expect(s.headers.authorization).toBe(`Basic ${Buffer.from('alice:s3cret:x').toString('base64')}`);
     expect(out + err).not.toContain('s3cret');
     expect(authorization('Bearer abc')).toBe('Bearer abc');
@@ -214,8 +224,8 @@ describe('filmkg load: credentials and options', () => {
       const status = await run(['load', '--endpoint', `${base}/store`, '--query-endpoint', elsewhere, '--file', 'seven.nt'], io);
       expect(status).toBe(0);
       expect(seen.every((r) => r.headers.authorization !== undefined)).toBe(true);
-      expect(other.length).toBe(1);
-      expect(other[0]?.authorization).toBeUndefined();
+      expect(other.length).toBeGreaterThan(0);
+      for (const headers of other) expect(headers.authorization).toBeUndefined();
       expect(io.err).toMatch(/not sending FILMKG_STORE_AUTH to .*another origin/);
       expect(io.out + io.err).not.toContain('s3cret');
     } finally {

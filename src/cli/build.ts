@@ -21,7 +21,12 @@ against the SHACL shapes and the vocabulary (as \`filmkg validate\` does), and w
   void.ttl      the dataset description (VoID and DCAT), computed from the graph
   films/        a page per film (<slug>.html) with its schema.org JSON-LD embed
                 (<slug>.jsonld), and index.html
-into the output folder, all at once (nothing is written if any step fails).
+into the output folder, all at once: the files are written into a new folder beside it, which
+then replaces the output folder whole (on POSIX, --out is a symbolic link to the newest build,
+switched by one rename), so a reader sees the old set or the new set, never a mix, and files of
+films no longer built disappear. Nothing changes if any check or write fails; folders left by
+interrupted builds are removed by the next one. An existing output folder holding files a build
+does not write is refused rather than replaced.
 
 Options:
   --films DIR   folder of films, one sub-folder per film (default: the bundled data/films)
@@ -31,8 +36,9 @@ Options:
   --base IRI    base of the graph's IRIs (default: ${DEFAULT_BASE})
   -h, --help    show this help
 
-Exit codes: 0 built; 1 bad facts or a failed check (the message names the file and the path of
-the bad value); 2 usage error.
+Exit codes: 0 built; 1 bad facts, a failed check (the message names the file and the path of
+the bad value) or a file-system failure (IO: full disk, permission denied, a file where a folder
+should be; the message names the path); 2 usage error.
 `;
 
 /** Reads and checks one facts file; a bad value fails with the file and the path of the value. */
@@ -88,15 +94,17 @@ async function run(args: string[], io: CliIo): Promise<number> {
   }
   const films = values.facts !== undefined ? await Promise.all(values.facts.map((f) => readFactsFile(path.resolve(io.cwd, f)))) : await loadFilms(filmsDir);
   const build = await buildFiles(films, { base });
-  const written = await writeFilesAtomic(outDir, build.files);
+  const output = await writeFilesAtomic(outDir, build.files, { show: (file) => shown(io.cwd, file) });
   const ms = performance.now() - started;
+  for (const warning of output.warnings) io.stderr(`filmkg build: warning: ${warning}\n`);
 
   const lines = [
     `built ${films.length} film(s): ${films.map((f) => f.source.slug).join(', ')}`,
     `triples: ${build.stats.triples}`,
     `entities by type: ${build.stats.entitiesByType.map(([type, n]) => `${type} ${n}`).join(', ')}`,
     ...build.notes,
-    `wrote: ${written.map((file) => `${shown(io.cwd, file)} (${kilobytes(build.files.get(path.relative(outDir, file)) ?? '')})`).join(', ')}`,
+    ...(output.removedStale.length > 0 ? [`removed what interrupted builds left: ${output.removedStale.join(', ')}`] : []),
+    `wrote: ${output.written.map((file) => `${shown(io.cwd, file)} (${kilobytes(build.files.get(path.relative(outDir, file)) ?? '')})`).join(', ')}`,
     `time: ${ms.toFixed(0)} ms`,
   ];
   io.stdout(`${lines.join('\n')}\n`);

@@ -78,13 +78,26 @@ export function prepareGraph(quads: Iterable<Quad>, source = 'graph'): PreparedG
   return { plain, withBlankNodes, triples: plain.length + withBlankNodes.length };
 }
 
+/** One request's worth of the graph. */
+export interface Chunk {
+  /** Its N-Triples lines (each ending in " .\n"). */
+  readonly lines: readonly string[];
+  /** True for the one chunk of triples with blank nodes: they cannot be looked up one by one, and sending them twice duplicates them. */
+  readonly blankNodes: boolean;
+}
+
+/** Cuts the prepared graph into chunks of at most `chunkSize` lines (the blank-node lines stay in one, first). */
+export function planChunks(graph: PreparedGraph, chunkSize: number): Chunk[] {
+  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new FilmkgError('USAGE', '--chunk must be a whole number of triples, at least 1', { found: String(chunkSize) });
+  const chunks: Chunk[] = [];
+  if (graph.withBlankNodes.length > 0) chunks.push({ lines: graph.withBlankNodes, blankNodes: true });
+  for (let i = 0; i < graph.plain.length; i += chunkSize) chunks.push({ lines: graph.plain.slice(i, i + chunkSize), blankNodes: false });
+  return chunks;
+}
+
 /** Cuts the prepared graph into request bodies of at most `chunkSize` lines (the blank-node lines stay in one). */
 export function chunkGraph(graph: PreparedGraph, chunkSize: number): string[] {
-  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new FilmkgError('USAGE', '--chunk must be a whole number of triples, at least 1', { found: String(chunkSize) });
-  const chunks: string[] = [];
-  if (graph.withBlankNodes.length > 0) chunks.push(graph.withBlankNodes.join(''));
-  for (let i = 0; i < graph.plain.length; i += chunkSize) chunks.push(graph.plain.slice(i, i + chunkSize).join(''));
-  return chunks;
+  return planChunks(graph, chunkSize).map((chunk) => chunk.lines.join(''));
 }
 
 /** Options of uploadGraph. */
@@ -110,6 +123,8 @@ export interface UploadReport {
  * Sends `chunks` (N-Triples bodies) to the graph: the first with PUT when replacing (so the graph ends
  * up holding exactly what was sent), every other one with POST. An empty graph with `replace` sends
  * one empty PUT (emptying the graph). Each request is retried on transient failures (see remoteRequest).
+ * This is the bare protocol, checking nothing: `filmkg load` uses loadVerified (verified-load.ts), which
+ * checks what the store holds before, during and after.
  */
 export async function uploadGraph(chunks: readonly string[], triples: number, options: UploadOptions): Promise<UploadReport> {
   const url = graphUrl(options.endpoint, options.graph);

@@ -17,6 +17,13 @@ export interface RemoteOptions {
   readonly backoffMs?: number;
   /** Called before each retry (for messages). */
   readonly onRetry?: (info: { attempt: number; delayMs: number; reason: string }) => void;
+  /**
+   * Retry failures after which the request may still have been applied: no answer in time, a reset connection,
+   * 500, 502 and 504 (default true: right for queries, which change nothing). With false they are thrown at once as
+   * UnsureRequestError, for a caller that checks what the store did before sending again (a Graph Store upload).
+   * 429 and 503 (the store refused the request) are retried either way.
+   */
+  readonly retryUnsure?: boolean;
 }
 
 export const DEFAULT_REMOTE = { timeoutMs: 60_000, retries: 4, backoffMs: 250 } as const;
@@ -92,6 +99,41 @@ export function isTransientStatus(status: number): boolean {
   return status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
 }
 
+/** Statuses saying the store did not process the request (RFC 9110 §15.6.4, RFC 6585 §4): safe to send again. */
+export function isRefusalStatus(status: number): boolean {
+  return status === 429 || status === 503;
+}
+
+/**
+ * A request failed in a way that leaves open whether the store applied it (no answer in time, a reset connection, 500,
+ * 502 or 504): the caller must check before sending it again. Only thrown with `retryUnsure: false`.
+ */
+export class UnsureRequestError extends FilmkgError {
+  /** What happened, for messages: `no answer within 60000 ms`, `UND_ERR_SOCKET`, `HTTP 504`. */
+  readonly reason: string;
+
+  constructor(reason: string, message: string, options: ConstructorParameters<typeof FilmkgError>[2]) {
+    super('ENDPOINT', message, options);
+    this.reason = reason;
+  }
+}
+
+/**
+ * The wait a Retry-After header asks for, in milliseconds: delta-seconds (`120`) or an HTTP-date
+ * (`Wed, 21 Oct 2015 07:28:00 GMT`, also the obsolete RFC 850 and asctime forms), 0 for a date already past.
+ * Undefined when absent or unreadable.
+ */
+export function retryAfterMs(value: string | null | undefined, now: number = Date.now()): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // HTTP-dates name their day and month in English and end in GMT (asctime has no zone, and is GMT too).
+  if (!/^[A-Za-z]{3,9},? /.test(text)) return undefined;
+  const at = Date.parse(/GMT$/i.test(text) ? text : `${text} GMT`);
+  if (!Number.isFinite(at)) return undefined;
+  return Math.max(0, at - now);
+}
+
 /** The longest wait before one retry (a Retry-After or the doubling backoff), so the total time stays bounded. */
 export const MAX_RETRY_DELAY_MS = 30_000;
 
@@ -107,9 +149,11 @@ export interface RemoteResponse {
 /**
  * Sends one request (`body` is a string, so it can be sent again) and reads the response. Retries
  * network failures (connection reset, timeouts) and 429/500/502/503/504 responses with exponential
- * backoff (a Retry-After is honoured; no single wait exceeds MAX_RETRY_DELAY_MS). Any other non-2xx
- * status, or the last failure, throws FilmkgError ENDPOINT naming the method, URL, status and the start
- * of the response body.
+ * backoff, or after the wait a Retry-After asks for (delta-seconds or an HTTP-date; a wait longer than
+ * MAX_RETRY_DELAY_MS fails at once, saying when to try again). With `retryUnsure: false`, failures after
+ * which the store may have applied the request throw UnsureRequestError instead of being retried. Any other
+ * non-2xx status, or the last failure, throws FilmkgError ENDPOINT naming the method, URL, status and the
+ * start of the response body.
  */
 export async function remoteRequest(
   method: string,
@@ -123,9 +167,10 @@ export async function remoteRequest(
   const auth = authorization(options.auth);
   const headers: Record<string, string> = { ...init.headers, ...(auth ? { authorization: auth } : {}) };
   const place = { file: displayUrl(url) };
+  const retryUnsure = options.retryUnsure ?? true;
   for (let attempt = 0; ; attempt++) {
     let reason: string;
-    let retryAfterMs: number | undefined;
+    let waitMs: number | undefined;
     try {
       // Redirects are not followed: a 301/302 would turn an upload into a GET and send nothing, and a store that moved
       // should be given its new URL.
@@ -140,22 +185,35 @@ export async function remoteRequest(
         });
       }
       const excerpt = body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
-      if (!isTransientStatus(res.status) || attempt >= retries) {
-        throw new FilmkgError('ENDPOINT', `${method} answered HTTP ${res.status} ${res.statusText}${attempt > 0 ? ` (after ${attempt + 1} attempts)` : ''}`, {
+      const failure = (detail = '') =>
+        new FilmkgError('ENDPOINT', `${method} answered HTTP ${res.status} ${res.statusText}${attempt > 0 ? ` (after ${attempt + 1} attempts)` : ''}${detail}`, {
           place,
           expected: 'a 2xx response',
           ...(excerpt ? { found: excerpt } : {}),
         });
+      if (!isTransientStatus(res.status)) throw failure();
+      if (!retryUnsure && !isRefusalStatus(res.status)) {
+        throw new UnsureRequestError(`HTTP ${res.status}`, `${method} answered HTTP ${res.status} ${res.statusText}`, { place, expected: 'a 2xx response', ...(excerpt ? { found: excerpt } : {}) });
       }
+      if (attempt >= retries) throw failure();
       reason = `HTTP ${res.status}`;
-      const after = Number(res.headers.get('retry-after'));
-      if (Number.isFinite(after) && after > 0) retryAfterMs = after * 1000;
+      const header = res.headers.get('retry-after');
+      waitMs = retryAfterMs(header);
+      if (waitMs !== undefined) {
+        reason += ` (Retry-After: ${header})`;
+        if (waitMs > MAX_RETRY_DELAY_MS) {
+          throw failure(`; it asks to wait ${Math.ceil(waitMs / 1000)} s (Retry-After: ${header}), longer than the ${MAX_RETRY_DELAY_MS / 1000} s this command waits between attempts: try again after ${new Date(Date.now() + waitMs).toISOString()}`);
+        }
+      }
     } catch (error) {
       if (error instanceof FilmkgError) throw error;
       const code = networkCode(error);
       const transient = code !== undefined && TRANSIENT_CODES.has(code);
+      const what = code === 'ETIMEDOUT' ? `no answer within ${timeoutMs} ms` : (code ?? deepestMessage(error));
+      if (transient && !retryUnsure) {
+        throw new UnsureRequestError(what, `${method} failed: ${what}`, { place, expected: 'a reachable SPARQL / Graph Store endpoint', cause: error });
+      }
       if (!transient || attempt >= retries) {
-        const what = code === 'ETIMEDOUT' ? `no answer within ${timeoutMs} ms` : (code ?? deepestMessage(error));
         throw new FilmkgError('ENDPOINT', `${method} failed: ${what}${attempt > 0 ? ` (after ${attempt + 1} attempts)` : ''}`, {
           place,
           expected: 'a reachable SPARQL / Graph Store endpoint',
@@ -164,7 +222,8 @@ export async function remoteRequest(
       }
       reason = code;
     }
-    const delayMs = Math.min(retryAfterMs ?? backoffMs * 2 ** attempt, MAX_RETRY_DELAY_MS);
+    // A Retry-After is honoured as given (never shortened: one longer than MAX_RETRY_DELAY_MS failed above).
+    const delayMs = waitMs ?? Math.min(backoffMs * 2 ** attempt, MAX_RETRY_DELAY_MS);
     options.onRetry?.({ attempt: attempt + 1, delayMs, reason });
     await sleep(delayMs);
   }
