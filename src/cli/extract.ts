@@ -164,7 +164,9 @@ export const extractCommand: Command = {
     const notes: string[] = [];
     const facts = await readFacts(target, values['no-curation'] !== true, (line) => notes.push(line), { strict: values.strict === true });
     for (const n of notes) io.stderr(`filmkg extract: note: ${n}\n`);
-    const file = path.relative(io.cwd, target) || target;
+    // Diagnostics name the article file (a folder's article.txt), relative to where the command runs.
+    const articleFile = (await kindOf(target)) === 'folder' ? filmFiles(target).article : target;
+    const file = path.relative(io.cwd, articleFile) || articleFile;
     for (const d of facts.diagnostics) io.stderr(`${formatDiagnostic(d, file)}\n`);
     io.stderr(`filmkg extract: ${summary(facts)}\n`);
     io.stdout(`${JSON.stringify(facts, null, 2)}\n`);
