@@ -17,6 +17,8 @@ const ROOT = path.join(import.meta.dirname, '..');
 const FIXTURES = readdirSync(DIR).filter((f) => f.endsWith('.ttl')).sort();
 const SH = 'http://www.w3.org/ns/shacl#';
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+const P = 'http://www.wikidata.org/prop/';
+const STATEMENT = 'http://wikiba.se/ontology#Statement';
 const shapesGraph = new N3.Store(new N3.Parser().parse(readFileSync(path.join(ROOT, 'ontology', 'shapes.ttl'), 'utf8')));
 const parse = (file: string) => new N3.Parser().parse(readFileSync(path.join(DIR, file), 'utf8')) as Quad[];
 
@@ -124,3 +126,66 @@ describe('the validator', () => {
   });
 });
 
+describe('statements', () => {
+  /** The statement kinds the mappers write: every Pid given as a string in src/map (e.statement(…, 'P57', …), the crew table …). */
+  const mapped = new Set<string>();
+  for (const f of readdirSync(path.join(ROOT, 'src', 'map')).filter((f) => f.endsWith('.ts'))) {
+    for (const m of readFileSync(path.join(ROOT, 'src', 'map', f), 'utf8').matchAll(/'(P\d+)'/g)) mapped.add(m[1]!);
+  }
+
+  it('of every kind the mappers write are selected by their p: triple and need their value (ps:, or psv: for a quantity)', () => {
+    const covered = new Set<string>();
+    for (const q of shapesGraph.getQuads(null, `${SH}targetObjectsOf`, null, null)) {
+      const pid = /^http:\/\/www\.wikidata\.org\/prop\/(P\d+)$/.exec(q.object.value)?.[1];
+      if (!pid) continue;
+      const required = shapesGraph
+        .getObjects(q.subject, `${SH}property`, null)
+        .filter((ps) => shapesGraph.getObjects(ps, `${SH}minCount`, null).some((n) => Number(n.value) >= 1))
+        .flatMap((ps) => shapesGraph.getObjects(ps, `${SH}path`, null).map((t) => t.value));
+      if (required.includes(`${P}statement/${pid}`) || required.includes(`${P}statement/value/${pid}`)) covered.add(pid);
+    }
+    expect(mapped.size).toBeGreaterThanOrEqual(28);
+    expect([...mapped].filter((pid) => !covered.has(pid)).sort()).toEqual([]);
+  });
+
+  it('of every kind in the graph fail without their value, without their p: triple or without their type, and nothing else fails', async () => {
+    const films = [...(await loadFilms()), ...(await loadFilms(path.join(import.meta.dirname, 'fixtures', 'films')))];
+    const graph = buildGraph(films);
+    const byKind = new Map<string, string[]>();
+    for (const q of graph) {
+      const pid = /^http:\/\/www\.wikidata\.org\/prop\/(P\d+)$/.exec(q.predicate.value)?.[1];
+      if (pid) byKind.set(pid, [...(byKind.get(pid) ?? []), q.object.value]);
+    }
+    expect(byKind.size).toBeGreaterThanOrEqual(27);
+    const drop = new Set<Quad>();
+    const expected: Array<{ focus: string; path: RegExp }> = [];
+    for (const [pid, statements] of [...byKind].sort()) {
+      const [first, second, third] = statements.sort();
+      // 1. Its main value: ps:Pn, or, for a range (no ps:), its value node psv:Pn.
+      const value = graph.filter((q) => q.subject.value === first && q.predicate.value === `${P}statement/${pid}`);
+      const dropped = value.length > 0 ? value : graph.filter((q) => q.subject.value === first && q.predicate.value === `${P}statement/value/${pid}`);
+      expect(dropped.length, `${pid}: a value to drop`).toBe(1);
+      drop.add(dropped[0]!);
+      expected.push({ focus: first!, path: new RegExp(`prop/statement/(value/)?${pid}(>|$)`) });
+      // 2. The p: triple that points at it (it is still selected by its value).
+      if (second) {
+        const link = graph.find((q) => q.object.value === second && q.predicate.value === `${P}${pid}`);
+        expect(link, `${pid}: the p: triple of ${second}`).toBeDefined();
+        drop.add(link!);
+        expected.push({ focus: second, path: new RegExp(`^\\^<${P}${pid}>$`) });
+      }
+      // 3. Its type (it is still selected by its p: triple: not the second, which lost it).
+      const typed = third ?? first!;
+      const type = graph.find((q) => q.subject.value === typed && q.predicate.value === RDF_TYPE && q.object.value === STATEMENT);
+      expect(type, `${pid}: the type of ${typed}`).toBeDefined();
+      drop.add(type!);
+      expected.push({ focus: typed, path: new RegExp(`^${RDF_TYPE}$`) });
+    }
+    const outcome = await validateQuads(graph.filter((q) => !drop.has(q)));
+    for (const e of expected) {
+      expect(outcome.violations.some((v) => v.focusNode === e.focus && e.path.test(v.path ?? '')), `${e.focus} ${e.path}`).toBe(true);
+    }
+    const focused = new Set(expected.map((e) => e.focus));
+    expect(outcome.violations.filter((v) => !focused.has(v.focusNode))).toEqual([]);
+  });
+});
