@@ -122,7 +122,7 @@ async function canonicalTurtle(quads: Quad[]): Promise<string> {
   return text.endsWith('\n') ? text : `${text}\n`;
 }
 
-/** Validates `quads` against the project's shapes; violations sorted by focus node, path and message. */
+/** Validates `quads` against the project's shapes; violations sorted by focus node, path, message, then their other fields. */
 export async function validateQuads(quads: readonly Quad[], options: { engine?: Engine } = {}): Promise<ValidationOutcome> {
   const engine = options.engine ?? 'indexed';
   const data = engine === 'plain' ? new N3.Store(quads as Quad[]) : new IndexedDataset(quads);
