@@ -28,6 +28,7 @@ const CASES: Array<[string, string[], RegExp[]]> = [
   ['extract.js', ['--runs', '50', '--process-runs', '10'], [/read \+ extract \+ curate \+ check .*median [\d.]+ ms/, /whole process `filmkg extract`.*median/]],
   ['build.js', ['--runs', '1', '--process-runs', '1', '--copies', '3'], [/in-process build of the bundled film \(\d+ triples\)/, /build step shacl +median/, /triples\/s/]],
   ['validate.js', ['--runs', '2', '--process-runs', '1'], [/SHACL validation .*median/, /VoID\/DCAT description .*median/, /whole process `filmkg validate`.*median/]],
+  ['validate-scale.js', ['--runs', '1', '--accolades', '40', '--tracks', '10'], [/\+400 accolade rows +\d+ triples +median/, /\+100 tracks +\d+ triples +median/, /^ratio 10× rows \/ 1× rows .*accolades [\d.]+ .*tracks [\d.]+/m]],
   ['query.js', ['--runs', '3', '--process-runs', '1'], [/^cast +[\d.]+ +[\d.]+$/m, /one-shot `filmkg query cast`/]],
   ['endpoint.js', ['--seconds', '1', '--concurrency', '2'], [/throughput: \d+ req\/s/, /latency: median [\d.]+ ms/]],
 ];

@@ -9,7 +9,9 @@ import { captureIo } from '../src/cli/io.js';
 import { run } from '../src/cli/main.js';
 import { FilmkgError } from '../src/errors.js';
 import type { GraphBuild } from '../src/export/build.js';
-import { graphStats } from '../src/graph.js';
+import { buildGraph, graphStats } from '../src/graph.js';
+import { toNTriples } from '../src/export/ntriples.js';
+import { loadFilms } from '../src/pipeline.js';
 import { richFacts } from './helpers/rich.js';
 import type { Quad } from '../src/rdf.js';
 
@@ -43,6 +45,17 @@ describe('filmkg validate', () => {
     const SH = 'http://www.w3.org/ns/shacl#';
     expect(graph.getObjects(null, `${SH}conforms`, null).map((o) => o.value)).toEqual(['false']);
     expect(graph.getObjects(null, `${SH}focusNode`, null).map((o) => o.value)).toEqual(['https://filmkg.example/film/x']);
+  });
+
+  it('fails the bundled graph with the main value of a cast, an award and a review-score statement dropped (issue 12)', async () => {
+    const PS = 'http://www.wikidata.org/prop/statement/';
+    const graph = buildGraph(await loadFilms());
+    const dropped = ['P161', 'P166', 'P444'].map((pid) => graph.find((q) => q.predicate.value === `${PS}${pid}`)!);
+    const file = path.join(tmp, 'without-values.nt');
+    writeFileSync(file, toNTriples(graph.filter((q) => !dropped.includes(q))));
+    const { status, err } = await validate(file, '--shapes-only');
+    expect(status).toBe(1);
+    for (const q of dropped) expect(err).toContain(`focus node: ${q.subject.value}\n  path: ${q.predicate.value}\n  message: Less than 1 values`);
   });
 
   it('fails on an unknown term unless --shapes-only', async () => {

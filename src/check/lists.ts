@@ -12,9 +12,15 @@ export function checkListOrder(quads: readonly Quad[]): Violation[] {
   const entries = new Map<string, string[]>();
   const positions = new Map<string, number[]>();
   const declared = new Map<string, number>();
+  // Appended in place: copying a list on every entry made a track list of n entries cost n² (bench/validate-scale.js).
+  const append = <T>(map: Map<string, T[]>, k: string, v: T): void => {
+    const list = map.get(k);
+    if (list) list.push(v);
+    else map.set(k, [v]);
+  };
   for (const q of quads) {
-    if (q.predicate.value === `${SCHEMA}itemListElement` && tracklists.has(q.subject.value)) entries.set(q.subject.value, [...(entries.get(q.subject.value) ?? []), q.object.value]);
-    if (q.predicate.value === `${SCHEMA}position`) positions.set(q.subject.value, [...(positions.get(q.subject.value) ?? []), Number(q.object.value)]);
+    if (q.predicate.value === `${SCHEMA}itemListElement` && tracklists.has(q.subject.value)) append(entries, q.subject.value, q.object.value);
+    if (q.predicate.value === `${SCHEMA}position`) append(positions, q.subject.value, Number(q.object.value));
     if (q.predicate.value === `${SCHEMA}numberOfItems`) declared.set(q.subject.value, Number(q.object.value));
   }
   const out: Violation[] = [];

@@ -4,9 +4,11 @@ import path from 'node:path';
 import jsonld from 'jsonld';
 import N3 from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
+import defaultEnvironment from 'rdf-validate-shacl/src/defaultEnv.js';
 import type { Quad, Term } from '@rdfjs/types';
 import { compare, sortQuads } from '../graph.js';
 import { ONTOLOGY_DIR } from '../paths.js';
+import { IndexedDataset } from './dataset.js';
 import { checkListOrder } from './lists.js';
 
 /** The shapes file the build enforces. */
@@ -36,14 +38,33 @@ function shapes(): N3.Store {
   return shapesCache;
 }
 
-let validatorCache: SHACLValidator | undefined;
 /**
- * One validator per process: building it (the shapes graph and SHACL's own vocabulary) costs more than validating the
- * bundled graph; validate() resets its report on every call, so it is safe to reuse.
+ * Which engine validates: `indexed` (the default) is rdf-validate-shacl over the indexed datasets of dataset.ts; `plain` is
+ * rdf-validate-shacl as shipped, over an N3.Store, kept so that a test can check that both report the same.
  */
-function validator(): SHACLValidator {
-  validatorCache ??= new SHACLValidator(shapes());
-  return validatorCache;
+export type Engine = 'indexed' | 'plain';
+
+const validatorCache = new Map<Engine, SHACLValidator>();
+/**
+ * One validator per process and engine: building it (the shapes graph and SHACL's own vocabulary) costs more than
+ * validating the bundled graph; validate() resets its report on every call, so it is safe to reuse.
+ */
+function validator(engine: Engine): SHACLValidator {
+  let v = validatorCache.get(engine);
+  if (!v) {
+    if (engine === 'plain') v = new SHACLValidator(shapes());
+    else {
+      // The shapes graph, SHACL's vocabulary and the report are datasets the validator makes with its environment's
+      // dataset(): the indexed one here.
+      const env = defaultEnvironment.clone();
+      env.dataset = ((quads?: Iterable<Quad>) => new IndexedDataset(quads)) as typeof env.dataset;
+      // maxNodeChecks 0: no count of how often each (focus node, shape) pair was checked. That count guards against
+      // recursive shapes (ours have none: test/shapes.test.ts), and costs a JSON key per pair, kept to the end.
+      v = new SHACLValidator(shapes(), { factory: env, maxNodeChecks: 0 } as ConstructorParameters<typeof SHACLValidator>[1]);
+    }
+    validatorCache.set(engine, v);
+  }
+  return v;
 }
 
 function show(term: Term | null | undefined): string | undefined {
@@ -101,25 +122,37 @@ async function canonicalTurtle(quads: Quad[]): Promise<string> {
   return text.endsWith('\n') ? text : `${text}\n`;
 }
 
-/** Validates `quads` against the project's shapes; violations sorted by focus node, path and message. */
-export async function validateQuads(quads: readonly Quad[]): Promise<ValidationOutcome> {
-  const data = new N3.Store(quads as Quad[]);
-  const report = await validator().validate(data);
+/** Validates `quads` against the project's shapes; violations sorted by focus node, path, message, then their other fields. */
+export async function validateQuads(quads: readonly Quad[], options: { engine?: Engine } = {}): Promise<ValidationOutcome> {
+  const engine = options.engine ?? 'indexed';
+  const data = engine === 'plain' ? new N3.Store(quads as Quad[]) : new IndexedDataset(quads);
+  const report = await validator(engine).validate(data);
   const violations: Violation[] = report.results.map((r) => {
     const p = showPath(r.path as Term | null);
     const v = show(r.value as Term | null);
-    const shape = show(r.sourceShape as Term | null);
+    // The shape only when it has a name: a blank node's label is the parser's counter (`n3-72`), not the shapes file's.
+    const source = r.sourceShape as Term | null;
+    const shape = source?.termType === 'NamedNode' ? source.value : undefined;
     return {
       focusNode: show(r.focusNode as Term) ?? '',
       ...(p !== undefined ? { path: p } : {}),
       ...(v !== undefined ? { value: v } : {}),
       message: r.message.map((m) => m.value).join('; ') || 'constraint not met',
       constraint: (r.sourceConstraintComponent as Term | null)?.value ?? '',
-      ...(shape !== undefined && !shape.startsWith('_:') && !/^[a-z0-9]+$/i.test(shape) ? { shape } : {}),
+      ...(shape !== undefined ? { shape } : {}),
     };
   });
   violations.push(...checkListOrder(quads));
-  violations.sort((a, b) => compare(a.focusNode, b.focusNode) || compare(a.path ?? '', b.path ?? '') || compare(a.message, b.message));
+  // Every field in the key: the validator's order of results depends on its datasets' iteration order.
+  violations.sort(
+    (a, b) =>
+      compare(a.focusNode, b.focusNode) ||
+      compare(a.path ?? '', b.path ?? '') ||
+      compare(a.message, b.message) ||
+      compare(a.constraint, b.constraint) ||
+      compare(a.value ?? '', b.value ?? '') ||
+      compare(a.shape ?? '', b.shape ?? ''),
+  );
   const reportTurtle = await canonicalTurtle([...(report.dataset as unknown as Iterable<Quad>)]);
   return { conforms: violations.length === 0, violations, reportTurtle };
 }
