@@ -176,7 +176,10 @@ export class IriMinter {
 
   /** The file page of an image on the wiki the article comes from (`https://en.wikipedia.org/wiki/File:…`). */
   wikiFile(articleUrl: string, file: string): NamedNode {
-    return namedNode(`${new URL(articleUrl).origin}/wiki/File:${this.key(file)}`);
+    // An article read from a local file (assumed metadata, a file: URL) has no wiki origin: its files are on English Wikipedia's.
+    const url = new URL(articleUrl);
+    const origin = url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : 'https://en.wikipedia.org';
+    return namedNode(`${origin}/wiki/File:${this.key(file)}`);
   }
 
   /** `statement/{Pid}-{hash}`: named by its content (subject, property, value, qualifiers), never by evidence. */

@@ -6,6 +6,7 @@ import { applyCuration } from './curate/apply.js';
 import { parseCuration, type Curation } from './curate/curation.js';
 import { FilmkgError } from './errors.js';
 import { enforceStrict } from './extract/diagnostics.js';
+import { assumedMetadata } from './metadata.js';
 import { extractFacts, type ExtractOptions, type FilmMetadata } from './extract/index.js';
 import { toLines } from './extract/lines.js';
 import { checkFacts, formatPath } from './facts/check.js';
@@ -75,10 +76,12 @@ export function filmFiles(dir: string): { article: string; metadata: string; cur
   return { article: path.join(dir, 'article.txt'), metadata: path.join(dir, 'metadata.json'), curation: path.join(dir, 'curation.json') };
 }
 
-/** Loads one film folder: article.txt + metadata.json (+ curation.json when present) → extract → curate → check. */
+/** Loads one film folder: article.txt (+ metadata.json, curation.json when present) → extract → curate → check. */
 export async function loadFilm(dir: string, options: ExtractOptions = {}): Promise<FilmFacts> {
   const files = filmFiles(dir);
-  const [text, meta] = await Promise.all([readText(files.article), readMetadata(files.metadata)]);
+  // A folder with an article and no metadata.json (a user's own article) is read with assumed metadata.
+  const text = await readText(files.article);
+  const meta = (await exists(files.metadata)) ? await readMetadata(files.metadata) : assumedMetadata(files.article, text).meta;
   const curation = (await exists(files.curation)) ? { curation: parseCuration(await readText(files.curation), files.curation), file: files.curation } : undefined;
   return factsFromText(text, meta, files.article, curation, options);
 }

@@ -122,3 +122,27 @@ describe('a row that needs review, as a user meets it', () => {
     }
   });
 });
+
+describe('filmkg build on users\' own articles, one per layout, with no metadata or curation file', () => {
+  it('builds them into one graph that conforms, and writes every output', async () => {
+    const { mkdtempSync, mkdirSync, copyFileSync, rmSync, statSync } = await import('node:fs');
+    const os = await import('node:os');
+    const { run } = await import('../src/cli/main.js');
+    const { captureIo } = await import('../src/cli/io.js');
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'filmkg-corpus-build-'));
+    try {
+      const slugs = ['pip-and-the-paper-moon', 'low-tide-2016', 'marigold-street', 'saltbush', 'la-villa-dei-gherardini', 'salt-and-static', 'the-lamplighters-daughter', 'parasite-kiwix'];
+      for (const slug of slugs) {
+        mkdirSync(path.join(tmp, 'films', slug), { recursive: true });
+        copyFileSync(path.join(import.meta.dirname, 'corpus', slug, 'article.txt'), path.join(tmp, 'films', slug, 'article.txt'));
+      }
+      const io = captureIo();
+      const status = await run(['build', '--films', path.join(tmp, 'films'), '--out', path.join(tmp, 'out')], io);
+      expect(io.err).not.toMatch(/SHACL_VIOLATION|constraint not met/);
+      expect(status).toBe(0);
+      for (const f of ['graph.ttl', 'graph.nt', 'graph.jsonld', 'void.ttl']) expect(statSync(path.join(tmp, 'out', f)).size).toBeGreaterThan(1000);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 240_000);
+});

@@ -60,11 +60,16 @@ describe('loadFilm', () => {
     expect(facts.accolades.filter((a) => a.recipientSource === 'needs-review')).toHaveLength(0);
   });
 
-  it('fails with FILE_NOT_FOUND naming a missing article or metadata file', async () => {
+  it('fails with FILE_NOT_FOUND naming a missing article', async () => {
     const noArticle = filmCopy('no-article', BUNDLED, { 'article.txt': undefined });
     expect(await errorOf(loadFilm(noArticle))).toMatchObject({ code: 'FILE_NOT_FOUND', place: { file: path.join(noArticle, 'article.txt') } });
+  });
+
+  it('reads a folder with an article and no metadata.json with assumed metadata (a user\'s own article)', async () => {
     const noMeta = filmCopy('no-meta', BUNDLED, { 'metadata.json': undefined });
-    expect(await errorOf(loadFilm(noMeta))).toMatchObject({ code: 'FILE_NOT_FOUND', place: { file: path.join(noMeta, 'metadata.json') } });
+    const facts = await loadFilm(noMeta);
+    expect(facts.source).toMatchObject({ slug: 'leaving-las-vegas', title: 'Leaving Las Vegas', retrieved: '2023-05-30' });
+    expect(facts.source.attribution).toMatch(/assumed/);
   });
 
   it('fails with BAD_METADATA naming the field', async () => {
