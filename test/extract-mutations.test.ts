@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { FilmkgError } from '../src/errors.js';
 import { CORPUS_DIRS } from '../src/eval/corpus.js';
 import { extractFacts } from '../src/extract/index.js';
-import { allEvidence } from './helpers/evidence.js';
+import { expectEvidenceOnLines } from './helpers/evidence.js';
 
 const ARTICLES = CORPUS_DIRS.flatMap((dir) =>
   (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }) : []).filter((e) => e.isDirectory() && existsSync(path.join(dir, e.name, 'article.txt'))).map((e) => path.join(dir, e.name, 'article.txt')),
@@ -57,9 +57,7 @@ describe.each(ARTICLES)('mutations of %s', (file) => {
       }
       expect(facts.diagnostics.filter((d) => d.code.startsWith('internal:'))).toEqual([]);
       for (const d of facts.diagnostics) expect(lines[d.line - 1], `${d.code} at ${d.line}`).toBe(d.text);
-      for (const { path: at, evidence: e } of allEvidence(facts)) {
-        expect(lines.slice(e.line - 1, e.endLine).join('\n').includes(e.text), `${at} at ${e.line}`).toBe(true);
-      }
+      expectEvidenceOnLines(facts, lines);
       expect(JSON.stringify(extractFacts(text, META, 'mutant.txt'))).toBe(JSON.stringify(facts));
     }
   });
