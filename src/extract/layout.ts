@@ -34,7 +34,7 @@ export interface ArticleLayout {
   readonly diagnostics: Diagnostic[];
 }
 
-const FROM_WIKIPEDIA = /^From Wikipedia, the free encyclopedia$/;
+const FROM_WIKIPEDIA = /^From Wikipedia,? the free encyclopedia$/i;
 const WIKI2 = /\bWIKI 2\b/;
 const VIDEO_BLOCK = /^YouTube Encyclopedic$/;
 const LAST_EDITED = /^(?:This page was )?last edited on \d/i;
