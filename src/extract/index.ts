@@ -231,6 +231,10 @@ export function extractFacts(text: string, meta: FilmMetadata, file: string, opt
   const boxOffice = moneyOf(fieldOf('boxOffice'), diagnostics);
   const budget = moneyOf(fieldOf('budget'), diagnostics);
   const revision = readRevision(parts.revision, diagnostics);
+  if (lead.year && (lead.year.value < 1870 || lead.year.value > 2100)) {
+    const at = parts.lead[0] as ArticleLine;
+    diagnostics.push(diag('layout:implausible-year', 'warning', at, `the lead's year ${lead.year.value} is no year of a film; not read`, ['a year from 1870 to 2100']));
+  }
   const reviewScores = guarded('review', boxStart, [], () => readReviewScores(allSentences, title));
   diagnostics.push(...reviewScores.diagnostics);
   const image = box.image;
@@ -241,7 +245,7 @@ export function extractFacts(text: string, meta: FilmMetadata, file: string, opt
     ...(image
       ? { image: { file: image.file, ...(image.caption ? { caption: image.caption } : {}), evidence: image.lines.length > 1 ? evidence(image.lines[0] as ArticleLine, { last: image.lines[1] as ArticleLine, part: image.lines.map((l) => l.raw).join('\n') }) : evidence(image.lines[0] as ArticleLine) } }
       : {}),
-    ...(lead.year ? { year: lead.year } : {}),
+    ...(lead.year && lead.year.value >= 1870 && lead.year.value <= 2100 ? { year: lead.year } : {}),
     genres: lead.genres,
     nationalities: lead.nationalities,
     countries: fieldsOf('countries').flatMap((f) => f.values).map((v) => ({ value: v.text, evidence: v.evidence })),

@@ -88,7 +88,7 @@ export interface LabelMatch {
 }
 
 const ODD_SPACES = /[\u00a0\u2002-\u200a\u202f\u205f\u3000]/g;
-const clean = (s: string) => s.replace(ODD_SPACES, ' ').replace(/ {2,}/g, ' ').trim();
+const clean = (s: string) => s.replace(ODD_SPACES, ' ').replace(/\t/g, ' ').replace(/ {2,}/g, ' ').trim();
 
 /** The known label `text` starts with, case kept (so "LanguageSpanish" is "Language", not "Languages" + "panish"). */
 function knownPrefix(text: string): string | undefined {

@@ -15,7 +15,7 @@ const ODD_SPACES = /[\u00a0\u2002-\u200a\u202f\u205f\u3000]/g;
 
 /** Normalises one piece of text: odd spaces become plain spaces; runs of spaces collapse; trimmed. */
 export function normalise(text: string): string {
-  return text.replace(ODD_SPACES, ' ').replace(/ {2,}/g, ' ').trim();
+  return text.replace(ODD_SPACES, ' ').replace(/\t/g, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
 /**
@@ -27,7 +27,10 @@ export function toLines(content: string, file: string): ArticleLine[] {
     throw new FilmkgError('EMPTY_INPUT', 'the article is empty', { place: { file, line: 1 }, expected: 'the plain text of a Wikipedia film article' });
   }
   const nul = content.indexOf('\u0000');
-  const replacement = content.indexOf('\ufffd');
+  // Undecodable bytes (U+FFFD from the decoder) and lone surrogates (text that is not Unicode at all).
+  const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.exec(content);
+  const replacementAt = content.indexOf('\ufffd');
+  const replacement = replacementAt < 0 ? (lone ? lone.index : -1) : lone ? Math.min(replacementAt, lone.index) : replacementAt;
   const bad = nul < 0 ? replacement : replacement < 0 ? nul : Math.min(nul, replacement);
   if (bad >= 0) {
     const line = content.slice(0, bad).split('\n').length;

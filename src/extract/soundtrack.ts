@@ -117,6 +117,10 @@ function parseTrack(group: readonly ArticleLine[], defaultWriter: string | undef
     return undefined;
   }
   const number = Number(m[1]);
+  if (!Number.isSafeInteger(number) || number < 1) {
+    diagnostics.push(diag('soundtrack:numbering', 'error', first, `track number ${m[1]} is no position on the album; track skipped`, ['a track number 1, 2, 3 …']));
+    return undefined;
+  }
   const title = normalise(m[2] as string);
   let rest = m[3] as string;
   const dialogue = /^\s?\(dialogue\)/i.test(rest);

@@ -108,7 +108,7 @@ export function readTrackTable(lines: readonly ArticleLine[], headerIndex: numbe
     const number = Number(/^(\d+)/.exec(cell('no')[0] ?? '')?.[1]);
     const titleCell = cell('title')[0] ?? '';
     const t = TITLE.exec(titleCell);
-    if (!Number.isInteger(number) || number < 1 || !t) {
+    if (!Number.isSafeInteger(number) || number < 1 || !t) {
       diagnostics.push(diag('soundtrack:unread-line', 'error', line, 'a row of the track table has no number or no quoted title; skipped', ['N. | "Title" | …']));
       continue;
     }
