@@ -118,8 +118,24 @@ function splitRunTogether(value: string, prose: string): string[] {
     const names = (m[1] as string).split(/,\s+(?:and\s+)?|\s+and\s+/).map((n) => n.trim()).filter(Boolean);
     if (names.length > 1 && names.join(' ') === value) return names;
   }
-  return [value];
+  // A run of five words or more is several names: split it into the fewest parts that the prose each writes whole.
+  const words = value.split(' ');
+  if (words.length < 5) return [value];
+  const written = (phrase: string) => new RegExp(`(?<![\\p{L}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(plain);
+  const best: Array<string[] | undefined> = [[]];
+  for (let end = 1; end <= words.length; end++) {
+    for (let len = 1; len <= Math.min(4, end); len++) {
+      const before = best[end - len];
+      const part = words.slice(end - len, end).join(' ');
+      if (before && written(part) && (!best[end] || before.length + 1 < (best[end] as string[]).length)) best[end] = [...before, part];
+    }
+  }
+  const parts = best[words.length];
+  return parts && parts.length > 1 ? parts : [value];
 }
+
+/** Country names, for values a rendering left under a single-valued row after losing the "Countries" label. */
+const COUNTRIES = new Set(['United States', 'United Kingdom', 'Canada', 'Australia', 'New Zealand', 'Ireland', 'France', 'Germany', 'West Germany', 'East Germany', 'Italy', 'Spain', 'Portugal', 'Mexico', 'Brazil', 'Argentina', 'Chile', 'Colombia', 'Peru', 'Cuba', 'Japan', 'China', 'Hong Kong', 'Taiwan', 'South Korea', 'North Korea', 'India', 'Pakistan', 'Bangladesh', 'Sri Lanka', 'Iran', 'Iraq', 'Israel', 'Turkey', 'Egypt', 'Morocco', 'Nigeria', 'Ghana', 'Kenya', 'South Africa', 'Senegal', 'Russia', 'Soviet Union', 'Ukraine', 'Poland', 'Czech Republic', 'Czechoslovakia', 'Hungary', 'Romania', 'Bulgaria', 'Serbia', 'Yugoslavia', 'Greece', 'Sweden', 'Norway', 'Denmark', 'Finland', 'Iceland', 'Netherlands', 'Belgium', 'Luxembourg', 'Switzerland', 'Austria', 'Thailand', 'Vietnam', 'Philippines', 'Indonesia', 'Malaysia', 'Singapore']);
 
 /** Language names, to split a value a rendering ran together ("Korean English"). */
 const LANGUAGES = new Set('English French German Italian Spanish Portuguese Russian Japanese Korean Mandarin Cantonese Chinese Hindi Urdu Tamil Telugu Malayalam Kannada Bengali Marathi Punjabi Persian Arabic Hebrew Turkish Greek Polish Czech Hungarian Romanian Swedish Norwegian Danish Finnish Icelandic Dutch Latin Yoruba Igbo Hausa Swahili Zulu Amharic Thai Vietnamese Indonesian Malay Tagalog Filipino Ukrainian Serbian Croatian Bosnian Slovak Slovene Catalan Basque Galician Irish Welsh Yiddish Sanskrit'.split(' '));
@@ -176,6 +192,18 @@ export function extractFacts(text: string, meta: FilmMetadata, file: string, opt
   }
   const releases: Release[] = [];
   for (const f of fieldsOf('releases')) for (const v of f.values) for (const r of releasesOf({ ...v, text: v.text.replace(/^\(s\)\s*/, '') })) if (!releases.some((x) => x.date === r.date)) releases.push(r);
+  // A copy that lost the "Countries" label leaves its bullets under the row above ("120 minutes" / "• Spain" / "• Mexico"):
+  // further values of a single-valued row that are all country names are the countries, by a reported rule.
+  const lostCountries: InfoboxValue[] = [];
+  for (const f of box.fields) {
+    if (fieldsOf('countries').length > 0 || (f.key !== 'runningTime' && f.key !== 'budget' && f.key !== 'boxOffice')) continue;
+    const extra = f.values.slice(1);
+    if (extra.length > 0 && extra.every((v) => COUNTRIES.has(v.text))) {
+      lostCountries.push(...extra);
+      f.values.splice(1);
+      diagnostics.push(diag('infobox:label-lost', 'warning', f.line, `${extra.map((v) => v.text).join(', ')} under "${f.label}" read as the countries (the rendering lost their label)`, ['a "Country" or "Countries" row']));
+    }
+  }
   const runningField = fieldOf('runningTime');
   const runningValue = runningField?.values[0];
   const minutes = runningValue ? minutesOf(runningValue.text) : undefined;
@@ -248,7 +276,7 @@ export function extractFacts(text: string, meta: FilmMetadata, file: string, opt
     ...(lead.year && lead.year.value >= 1870 && lead.year.value <= 2100 ? { year: lead.year } : {}),
     genres: lead.genres,
     nationalities: lead.nationalities,
-    countries: fieldsOf('countries').flatMap((f) => f.values).map((v) => ({ value: v.text, evidence: v.evidence })),
+    countries: [...fieldsOf('countries').flatMap((f) => f.values), ...lostCountries].map((v) => ({ value: v.text, evidence: v.evidence })),
     languages: fieldsOf('languages').flatMap((f) => f.values).flatMap((v) => splitLanguages(v.text).map((value) => ({ value, evidence: v.evidence }))),
     ...(minutes !== undefined && minutes >= 1 && minutes <= 6000 && runningValue ? { runningTime: { minutes, duration: `PT${minutes}M`, evidence: runningValue.evidence } } : {}),
     ...(!basedTitle && lead.basedOn?.sameName && lead.basedOn.author
