@@ -143,3 +143,10 @@ describe('the bundled curation file', () => {
     expect(curated.credits.filter((c) => c.role === 'composer')).toMatchObject([{ person: 'Mike Figgis', evidence: { line: 74, refs: [5, 11] }, decision: { id: 'music-by-mike-figgis' } }]);
   });
 });
+
+describe('a draft of filmkg review', () => {
+  it('is refused until its open entries are reviewed (their reason still says NEEDS REVIEW)', () => {
+    const draft = JSON.stringify({ decisions: [{ kind: 'accolade-spanned-recipient', id: 'x-line-71', reason: 'NEEDS REVIEW: line 71 has no recipient cell.', accolade: { line: 71, body: 'B', category: 'C' }, recipients: ['A B'], fromLine: 70 }] });
+    expect(() => parseCuration(draft, 'curation.json')).toThrowError(expect.objectContaining({ code: 'BAD_CURATION', place: { file: 'curation.json', path: 'decisions[0].reason' } }));
+  });
+});

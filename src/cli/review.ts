@@ -18,7 +18,8 @@ that has no recipient cell of its own:
   - rows the extractor's rules decided (a cell spanned from the row above, a film-level category,
     the credited person of a role), with the rules' reason: keep them to confirm, edit to override;
   - rows no rule settles ("needs review"), with the rules' candidates: fill in "recipients" (or
-    change "kind" to "accolade-film-level") and delete what you do not want.
+    change "kind" to "accolade-film-level"), rewrite the reason, and delete what you do not want;
+    an entry whose reason still begins "NEEDS REVIEW" is refused (BAD_CURATION).
 
 Save it as curation.json beside the article; the next extract or build applies it, and a decision
 that no longer fits the article fails loudly (BAD_CURATION).

@@ -7,7 +7,9 @@ import { CreditRole, Decision, EntityKind, Name } from '../facts/model.js';
 /** Points at one accolade row by its article line, with the body and category it must have (a guard against drift). */
 const AccoladeRef = z.object({ line: z.number().int().positive(), body: Name, category: Name });
 
-const base = { id: Decision.shape.id, reason: Decision.shape.reason };
+/** A reason written by a reviewer: `filmkg review` drafts open rows with "NEEDS REVIEW: …", which must be rewritten. */
+const Reason = Decision.shape.reason.refine((r) => !/^NEEDS REVIEW\b/.test(r), 'a reviewed reason (this entry is still the draft "NEEDS REVIEW: …" that filmkg review wrote)');
+const base = { id: Decision.shape.id, reason: Reason };
 
 /** One reviewed decision. `kind` says what it changes. */
 export const CurationEntry = z.discriminatedUnion('kind', [
