@@ -6,6 +6,7 @@ import { PROJECT_ROOT } from '../paths.js';
 import { EXIT } from './command.js';
 import { processIo, type CliIo } from './io.js';
 import { COMMANDS } from './registry.js';
+import { didYouMean } from './suggest.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -49,7 +50,8 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
   }
   const entry = COMMANDS.find((c) => c.name === name);
   if (!entry) {
-    io.stderr(`filmkg: unknown command "${name}"; expected one of ${COMMANDS.map((c) => c.name).join(', ')}\n`);
+    const names = COMMANDS.map((c) => c.name);
+    io.stderr(`filmkg: unknown command "${name}"${didYouMean(name, names)} (commands: ${names.join(', ')}; see filmkg --help)\n`);
     return EXIT.usage;
   }
   try {

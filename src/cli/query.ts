@@ -9,8 +9,9 @@ import { openGraphStore } from '../store/open.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT, type Command } from './command.js';
 import type { CliIo } from './io.js';
+import { didYouMean } from './suggest.js';
 
-const HELP = `Usage: filmkg query NAME|FILE [--format F] [--graph FILE]
+const HELP = `Usage: filmkg query NAME|FILE|- [--format F] [--graph FILE]
        filmkg query -e "SPARQL" [--format F]
        filmkg query NAME|FILE|-e "SPARQL" --endpoint URL [--default-graph IRI] [--format F]
        filmkg query --list
@@ -19,6 +20,7 @@ Runs a SPARQL 1.1 query on the knowledge graph and prints the results.
 
   NAME           a bundled query (queries/NAME.rq; see --list)
   FILE           a file holding a query
+  -              read the query from standard input (echo 'ASK {}' | filmkg query -)
   -e, --expr Q   the query text itself
   --list         list the bundled queries and the question each answers
   --format F     SELECT and ASK: table (default), json (SPARQL 1.1 Query Results JSON),
@@ -37,6 +39,22 @@ Updates (INSERT, DELETE, LOAD …) are refused: the graph is read-only.
 
 Exit codes: 0 answered; 1 bad query, unknown query or format, unreadable graph; 2 usage error.
 `;
+
+/** The query text the positional names: `-` is standard input, else a bundled name or a file (an unknown name suggests the closest bundled one). */
+async function queryText(name: string, io: CliIo): Promise<{ source: string; text: string }> {
+  if (name === '-') {
+    if (!io.readStdin) throw new FilmkgError('USAGE', 'no standard input to read the query from');
+    return { source: 'stdin', text: await io.readStdin() };
+  }
+  try {
+    return resolveQuery(name, io.cwd);
+  } catch (error) {
+    if (!(error instanceof FilmkgError) || error.code !== 'UNKNOWN_QUERY') throw error;
+    const hint = didYouMean(name.replace(/\.rq$/, ''), bundledQueries().map((q) => q.name));
+    if (hint === '') throw error;
+    throw new FilmkgError('UNKNOWN_QUERY', `no bundled query or file named "${name}"${hint}`, { expected: error.expected ?? 'a bundled query name', cause: error });
+  }
+}
 
 /** The `query` command. */
 export const queryCommand: Command = {
@@ -61,8 +79,8 @@ export const queryCommand: Command = {
     if ((values.expr === undefined) === (positionals.length === 0) || positionals.length > 1) {
       throw new FilmkgError('USAGE', 'give one query: NAME, FILE or -e "SPARQL" (see filmkg query --help)');
     }
-    const { source, text } = values.expr !== undefined ? { source: 'query', text: values.expr } : resolveQuery(positionals[0] as string, io.cwd);
-    const checked = checkQuery(text, source === 'query' ? source : path.relative(io.cwd, source) || source);
+    const { source, text } = values.expr !== undefined ? { source: 'query', text: values.expr } : await queryText(positionals[0] as string, io);
+    const checked = checkQuery(text, source === 'query' || source === 'stdin' ? source : path.relative(io.cwd, source) || source);
     const graph = checked.form === 'CONSTRUCT' || checked.form === 'DESCRIBE';
     const format: OutputFormat = checkFormat(values.format ?? (graph ? 'turtle' : 'table'), checked.form);
     if (values.endpoint !== undefined) {
