@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { FilmkgError } from '../errors.js';
 import type { Quad } from '../rdf.js';
-import { readRdfFile } from '../rdf-file.js';
+import { readGraphFile } from '../rdf-file.js';
 import { checkGraphIri, deriveQueryEndpoint, planChunks, prepareGraph } from '../remote/gsp.js';
 import { AUTH_ENV, DEFAULT_REMOTE, displayUrl } from '../remote/http.js';
 import { GraphProbe } from '../remote/probe.js';
@@ -30,7 +30,8 @@ it says what the graph now holds (e.g. "chunks 1–2 of 5 (2,000 of the 4,599 tr
                           Fuseki     http://127.0.0.1:3030/DATASET/data
                           GraphDB    http://127.0.0.1:7200/repositories/ID/rdf-graphs/service
   --graph IRI           the named graph to load into (default: the store's default graph)
-  --file FILE           load this Turtle (.ttl) or N-Triples (.nt) file instead of building data/films
+  --file FILE           load this RDF file instead of building data/films: Turtle (.ttl), N-Triples
+                        (.nt), N-Quads (.nq), TriG (.trig) or JSON-LD (.jsonld); named graphs merged
   --films DIR           build the films of this folder (default: the bundled films)
   --replace             replace what the graph holds (first request PUT) instead of adding to it
   --chunk N             at most N triples per request (default ${DEFAULT_CHUNK}); a triple is never split,
@@ -68,7 +69,7 @@ function wholeNumber(value: string | undefined, option: string, fallback: number
 
 async function graphQuads(file: string | undefined, filmsDir: string | undefined, base: string | undefined, cwd: string): Promise<{ quads: Quad[]; source: string }> {
   if (file !== undefined) {
-    return { quads: readRdfFile(path.resolve(cwd, file), file), source: file };
+    return { quads: await readGraphFile(path.resolve(cwd, file), file), source: file };
   }
   const [{ loadFilms }, { buildGraph }, { checkBase }] = await Promise.all([import('../pipeline.js'), import('../graph.js'), import('../iri.js')]);
   const films = await loadFilms(filmsDir !== undefined ? path.resolve(cwd, filmsDir) : undefined);

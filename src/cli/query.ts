@@ -6,6 +6,8 @@ import { checkQuery } from '../sparql/check.js';
 import { checkFormat, MEDIA_TYPES, toTable, type OutputFormat } from '../sparql/format.js';
 import { AUTH_ENV } from '../remote/http.js';
 import { openGraphStore } from '../store/open.js';
+import { OxigraphStore } from '../store/oxigraph.js';
+import { readGraphFile, syntaxOf } from '../rdf-file.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT, type Command } from './command.js';
 import type { CliIo } from './io.js';
@@ -26,7 +28,8 @@ Runs a SPARQL 1.1 query on the knowledge graph and prints the results.
   --format F     SELECT and ASK: table (default), json (SPARQL 1.1 Query Results JSON),
                  csv, tsv (SPARQL 1.1 Query Results CSV and TSV);
                  CONSTRUCT and DESCRIBE: turtle (default), ntriples
-  --graph FILE   query this Turtle (.ttl) or N-Triples (.nt) file instead of the bundled films
+  --graph FILE   query this RDF file instead of the bundled films: Turtle (.ttl), N-Triples (.nt),
+                 N-Quads (.nq), TriG (.trig) or JSON-LD (.jsonld), by extension; named graphs merged
   --endpoint URL ask a remote SPARQL 1.1 endpoint instead (e.g. Virtuoso's http://127.0.0.1:8890/sparql);
                  the query is POSTed as a form; credentials only from ${AUTH_ENV} ("user:password")
   --default-graph IRI  with --endpoint: the named graph to query as the default graph (default-graph-uri)
@@ -39,6 +42,17 @@ Updates (INSERT, DELETE, LOAD …) are refused: the graph is read-only.
 
 Exit codes: 0 answered; 1 bad query, unknown query or format, unreadable graph; 2 usage error.
 `;
+
+/**
+ * A store holding the graph file `file`: Turtle and N-Triples loaded by Oxigraph's own parser (the fast path), the
+ * other syntaxes (N-Quads, TriG, JSON-LD; named graphs merged) read by src/rdf-file.ts and loaded as N-Triples.
+ */
+async function openGraphFile(file: string, shownAs: string): Promise<{ store: OxigraphStore }> {
+  const syntax = syntaxOf(file);
+  if (syntax === 'Turtle' || syntax === 'N-Triples') return openGraphStore({ graphFile: file });
+  const [quads, { toNTriples }] = await Promise.all([readGraphFile(file, shownAs), import('../export/ntriples.js')]);
+  return { store: OxigraphStore.fromText(toNTriples(quads), 'application/n-triples', shownAs) };
+}
 
 /** The query text the positional names: `-` is standard input, else a bundled name or a file (an unknown name suggests the closest bundled one). */
 async function queryText(name: string, io: CliIo): Promise<{ source: string; text: string }> {
@@ -90,7 +104,7 @@ export const queryCommand: Command = {
       return EXIT.ok;
     }
     if (values['default-graph'] !== undefined) throw new FilmkgError('USAGE', '--default-graph needs --endpoint');
-    const { store } = await openGraphStore(values.graph !== undefined ? { graphFile: path.resolve(io.cwd, values.graph) } : {});
+    const { store } = values.graph !== undefined ? await openGraphFile(path.resolve(io.cwd, values.graph), values.graph) : await openGraphStore({});
     try {
       if (format === 'table') {
         const result = store.querySync(text);

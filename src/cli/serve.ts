@@ -27,7 +27,7 @@ Web pages and linked data (src/server/pages.ts):
 Options:
   --port N        port to listen on (default 3030; 0 picks a free port)
   --host ADDR     address to listen on (default 127.0.0.1)
-  --graph FILE    serve this Turtle/N-Triples file instead of the bundled films
+  --graph FILE    serve this RDF file instead of the bundled films (.ttl, .nt, .nq, .trig, .jsonld)
   --timeout MS    stop queries running longer than this (default ${DEFAULT_LIMITS.timeoutMs}); answered with 503
   -h, --help      show this help
 
@@ -54,14 +54,14 @@ export const serveCommand: Command = {
     if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new FilmkgError('USAGE', '--timeout must be a positive number of milliseconds', { found: values.timeout ?? '' });
     // The graph is read or built once, and shared by the SPARQL endpoint and the pages.
     const graphFile = values.graph !== undefined ? path.resolve(io.cwd, values.graph) : undefined;
-    const [{ loadFilms }, { buildGraph }, { toNTriples }, { readRdfFile }] = await Promise.all([
+    const [{ loadFilms }, { buildGraph }, { toNTriples }, { readGraphFile }] = await Promise.all([
       import('../pipeline.js'),
       import('../graph.js'),
       import('../export/ntriples.js'),
       import('../rdf-file.js'),
     ]);
     const films = graphFile === undefined ? await loadFilms() : [];
-    const quads = graphFile === undefined ? buildGraph(films) : readRdfFile(graphFile, values.graph);
+    const quads = graphFile === undefined ? buildGraph(films) : await readGraphFile(graphFile, values.graph);
     const server = await startEndpoint({
       port,
       host: values.host ?? '127.0.0.1',

