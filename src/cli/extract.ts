@@ -1,7 +1,6 @@
 // `filmkg extract [ARTICLE]`: prints a film's facts (extracted, curated, checked) as JSON.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { FilmkgError } from '../errors.js';
 import { formatDiagnostic } from '../extract/diagnostics.js';
 import type { FilmFacts } from '../facts/model.js';

@@ -6,7 +6,7 @@
 import type { Accolade, CreditRole, Diagnostic } from '../facts/model.js';
 import { DAY_DATE_PATTERN, MONTH_PATTERN, parseDate } from './dates.js';
 import { diag, type Read } from './diagnostics.js';
-import { evidence, markersIn, normalise, stripMarkers, type ArticleLine } from './lines.js';
+import { evidence, normalise, stripMarkers, type ArticleLine } from './lines.js';
 import { resolveRow, type RuleRow } from './rules.js';
 
 type Column = 'year' | 'body' | 'date' | 'category' | 'recipient' | 'result' | 'ref' | 'other';
@@ -368,7 +368,6 @@ function readRow(line: ArticleLine, columns: readonly Column[], knownBodies: Rea
   if (tail !== '' && !/^(?:\[[\da-z]+\]\s*)+$/.test(tail)) {
     diagnostics.push(diag('accolades:extra-cell', 'info', line, `text after the result kept out of the row: "${tail}"`, ['nothing after the result but ref markers'], {}));
   }
-  void markersIn;
   const typed = cells ? typedCells(cells, columns, result, knownBodies, ctx) : undefined;
   if (typed) return { line, ...typed, result };
   const lead = peelLeading(before, columns, knownBodies);

@@ -2,7 +2,7 @@
 import type { CastMember, Character, Credit, CreditRole, Diagnostic, Evidence, FilmFacts, Money, OrganisationCredit, Release, SourceMeta, UnknownField } from '../facts/model.js';
 import { readAccolades } from './accolades.js';
 import type { TableContext } from './context.js';
-import { DAY_DATE_PATTERN, MONTH_PATTERN, parseDate, parseDayDate } from './dates.js';
+import { DAY_DATE_PATTERN, MONTH_PATTERN, parseDayDate } from './dates.js';
 import { diag, enforceStrict, guarded, settle } from './diagnostics.js';
 import { parseInfobox, type FieldKey, type InfoboxField, type InfoboxValue } from './infobox.js';
 import { layout } from './layout.js';

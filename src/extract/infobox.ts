@@ -3,7 +3,7 @@
 // on one line ("Budget$3.5 millionBox office$49.8 million"). Every line is a value, a row, or a diagnostic.
 import type { Diagnostic, Evidence } from '../facts/model.js';
 import { diag } from './diagnostics.js';
-import { labelOf, LABELS, type FieldKey, type LabelMatch } from './infobox-labels.js';
+import { labelOf, type FieldKey, type LabelMatch } from './infobox-labels.js';
 import type { ArticleLine } from './lines.js';
 import { evidence, evidenceSpan, normalise, rawPart, stripMarkers } from './lines.js';
 
