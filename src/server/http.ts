@@ -24,10 +24,11 @@ export const CORS_HEADERS = {
   'access-control-max-age': '86400',
 } as const;
 
-/** Sends `body` with a status and content type (and CORS headers). */
-export function send(res: http.ServerResponse, status: number, contentType: string, body: string, extra: Record<string, string> = {}): void {
-  if (res.headersSent) return;
-  res.writeHead(status, { ...CORS_HEADERS, 'content-type': contentType, 'content-length': String(Buffer.byteLength(body)), vary: 'Accept', ...extra });
+/** Sends `body` (text or bytes) with a status and content type (and CORS headers). */
+export function send(res: http.ServerResponse, status: number, contentType: string, body: string | Uint8Array, extra: Record<string, string> = {}): void {
+  if (res.headersSent || res.destroyed) return;
+  const length = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+  res.writeHead(status, { ...CORS_HEADERS, 'content-type': contentType, 'content-length': String(length), vary: 'Accept', ...extra });
   res.end(body);
 }
 
