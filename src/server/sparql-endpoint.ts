@@ -52,6 +52,18 @@ async function readBody(req: http.IncomingMessage, limit: number): Promise<strin
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** A Host header that is a host name, an IPv4 address or a bracketed IPv6 address, with an optional port. */
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/** The endpoint's own URL: from the Host header when it is a well-formed host, else from the address the request came in on. */
+function endpointUrl(req: http.IncomingMessage, endpointPath: string): string {
+  const host = req.headers.host;
+  if (host !== undefined && HOST.test(host)) return `http://${host}${endpointPath}`;
+  const address = req.socket.localAddress ?? '127.0.0.1';
+  const port = req.socket.localPort;
+  return `http://${address.includes(':') ? `[${address}]` : address}${port !== undefined ? `:${port}` : ''}${endpointPath}`;
+}
+
 /** The /sparql route, answering from `pool`. */
 export function sparqlRoute(pool: QueryPool, limits: EndpointLimits = DEFAULT_LIMITS, endpointPath = '/sparql'): Route {
   return {
@@ -88,10 +100,7 @@ export function sparqlRoute(pool: QueryPool, limits: EndpointLimits = DEFAULT_LI
         update = url.searchParams.get('update');
       }
       if (update !== null) return sendError(res, 403, 'this endpoint is read-only: SPARQL updates are refused');
-      if (query === null) {
-        const base = `http://${req.headers.host ?? '127.0.0.1'}`;
-        return send(res, 200, 'text/turtle; charset=utf-8', serviceDescription(`${base}${endpointPath}`));
-      }
+      if (query === null) return send(res, 200, 'text/turtle; charset=utf-8', serviceDescription(endpointUrl(req, endpointPath)));
       if (Buffer.byteLength(query) > limits.maxQueryBytes) return sendError(res, 413, `the query is larger than ${limits.maxQueryBytes} bytes`);
       // Deep nesting is refused before the query takes a thread (the thread parses it and checks the rest).
       try {
@@ -111,7 +120,7 @@ export function sparqlRoute(pool: QueryPool, limits: EndpointLimits = DEFAULT_LI
       if ('body' in outcome) {
         const { mediaType, body } = outcome;
         const charset = mediaType.startsWith('text/') || mediaType.includes('json') || mediaType.includes('xml') ? '; charset=utf-8' : '';
-        return send(res, 200, `${mediaType}${charset}`, req.method === 'HEAD' ? '' : body);
+        return send(res, 200, `${mediaType}${charset}`, body);
       }
       sendError(res, outcome.status, outcome.message, { ...outcome.headers });
     },
