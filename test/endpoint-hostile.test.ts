@@ -174,11 +174,25 @@ describe('a pool of query threads, a bounded queue, deadlines from arrival, clie
   it('four slow queries whose clients hung up do not hold up a cheap query (the 40 s of the report)', async () => {
     const server = await serve({ timeoutMs: 60_000 });
     const slow = Array.from({ length: 4 }, () => hangingQuery(server, SLOW));
-    await waitFor('the slow queries to run', () => server.poolState().busy === 4);
+    // Two run as long queries (half the threads); the two others wait for a long slot.
+    await waitFor('the slow queries to run or wait', () => server.poolState().long === 2 && server.poolState().queued === 2);
     await Promise.all(slow.map((s) => s.hangUp()));
     const cheap = await ask(server, CHEAP);
     expect(cheap.status).toBe(200);
     expect(cheap.ms).toBeLessThan(10_000);
+    await stop(server);
+  });
+  it('long queries take at most half the threads: with four slow queries running or waiting, a cheap one still answers', async () => {
+    const server = await serve({ timeoutMs: 60_000 });
+    const slow = Array.from({ length: 4 }, () => hangingQuery(server, SLOW));
+    await waitFor('two slow queries to run and two to wait', () => server.poolState().long === 2 && server.poolState().queued === 2);
+    for (let i = 0; i < 5; i++) {
+      const cheap = await ask(server, CHEAP);
+      expect(cheap.status).toBe(200);
+      expect(cheap.ms).toBeLessThan(5_000);
+    }
+    expect(server.poolState()).toMatchObject({ long: 2, queued: 2 });
+    await Promise.all(slow.map((s) => s.hangUp()));
     await stop(server);
   });
 });

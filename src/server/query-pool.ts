@@ -2,6 +2,12 @@
 // engine whose memory is capped, and a bounded queue in front of them. A query's time limit counts from the request's
 // arrival, queue included. A query is stopped by ending its thread, which is then replaced: when its time is up, when
 // its client has gone, or when the engine fails on it. Waiting queries whose client has gone are dropped unrun.
+//
+// Long queries cannot take every thread. A query still running after QUICK_MS is long, and so is, from the start, a
+// query whose text was long recently. At most `longSlots` long queries run at once (default: half the threads); the
+// other threads stay free for quick queries. A query that turns long when those slots are full is stopped and waits for
+// one (it runs again from the start, within its own time limit).
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
@@ -13,6 +19,11 @@ import type { WorkerRequest, WorkerResponse, WorkerSetup } from './query-worker.
 /** The compiled worker (npm run build:ts writes dist/); the server runs from dist too. */
 const WORKER_FILE = path.join(PROJECT_ROOT, 'dist', 'server', 'query-worker.js');
 const MiB = 1024 * 1024;
+/** A query running longer than this is long (the bundled queries take a few milliseconds). */
+export const QUICK_MS = 250;
+/** How long, and for how many texts, the pool remembers that a query text was long. */
+const LONG_MEMORY_MS = 10 * 60_000;
+const LONG_MEMORY_SIZE = 1024;
 /** A thread whose engine memory grew this much past its start is replaced after its query, so that memory is returned. */
 const RECYCLE_GROWTH_BYTES = 32 * MiB;
 /** Consecutive threads that fail to start before the pool stops trying (a graph the engine cannot load, a missing build). */
@@ -22,6 +33,8 @@ const MAX_START_FAILURES = 3;
 export interface PoolOptions {
   /** Queries that run at once, each in its own thread. */
   readonly workers: number;
+  /** Long queries that run at once (at most `workers`); default half the threads, rounded up. */
+  readonly longSlots?: number;
   /** Queries that may wait for a thread; one more gets 503 with Retry-After. */
   readonly queue: number;
   /** Memory a query may take in the engine beyond what the graph itself takes, in bytes. */
@@ -61,6 +74,8 @@ export const CLIENT_GONE = 499;
 export interface PoolState {
   readonly ready: number;
   readonly busy: number;
+  /** Of the busy threads, those running a long query. */
+  readonly long: number;
   readonly queued: number;
   /** Threads started after the first ones (replacements). */
   readonly restarts: number;
@@ -70,13 +85,16 @@ export interface PoolState {
 
 interface Job {
   readonly id: number;
+  readonly key: string;
   readonly request: WorkerRequest;
   readonly arrived: number;
   readonly timeoutMs: number;
   readonly signal: AbortSignal | undefined;
   readonly resolve: (outcome: QueryOutcome) => void;
+  long: boolean;
   started?: number;
   timer?: NodeJS.Timeout;
+  quickTimer?: NodeJS.Timeout;
   onAbort?: () => void;
   settled: boolean;
 }
@@ -91,10 +109,15 @@ interface Slot {
 /** The pool. `start()` before `run()`; `close()` ends every thread. */
 export class QueryPool {
   private readonly options: PoolOptions;
+  private readonly longSlots: number;
   private readonly setup: WorkerSetup;
   private readonly engineMemoryLimit: number;
   private readonly slots: Slot[] = [];
-  private readonly queue: Job[] = [];
+  /** Waiting queries: quick ones (not known to be long) and long ones, each in arrival order. */
+  private readonly quickQueue: Job[] = [];
+  private readonly longQueue: Job[] = [];
+  /** Texts (by hash) that ran long recently, with when that is forgotten. */
+  private readonly longTexts = new Map<string, number>();
   private nextId = 1;
   private spawned = 0;
   private startFailures = 0;
@@ -105,6 +128,7 @@ export class QueryPool {
   constructor(ntriples: string, options: Partial<PoolOptions> = {}) {
     this.options = { ...DEFAULT_POOL, ...options };
     if (!(this.options.workers >= 1) || !(this.options.queue >= 0)) throw new Error('QueryPool: at least one worker and a queue of zero or more');
+    this.longSlots = Math.min(this.options.workers, Math.max(1, this.options.longSlots ?? Math.ceil(this.options.workers / 2)));
     // The graph's N-Triples, once, in memory every thread reads (each copies it into its engine while loading).
     const bytes = Buffer.from(ntriples, 'utf8');
     const graph = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
@@ -128,37 +152,37 @@ export class QueryPool {
     if (this.closed) return Promise.resolve({ status: 503, message: 'the server is shutting down' });
     if (this.broken !== undefined) return Promise.resolve({ status: 500, message: `the query engine cannot start: ${this.broken}` });
     if (options.signal?.aborted) return Promise.resolve({ status: CLIENT_GONE, message: 'the client closed the connection' });
-    const idle = this.queue.length === 0 ? this.slots.find((s) => s.state === 'idle') : undefined;
-    if (!idle && this.queue.length >= this.options.queue) {
+    const key = createHash('sha256').update(query.query).digest('base64');
+    const id = this.nextId++;
+    let resolve!: (outcome: QueryOutcome) => void;
+    const outcome = new Promise<QueryOutcome>((r) => {
+      resolve = r;
+    });
+    const job: Job = {
+      id,
+      key,
+      request: { id, query: query.query, accept: query.accept, format: query.format, maxResultBytes: this.options.maxResultBytes },
+      arrived: options.arrived,
+      timeoutMs: options.timeoutMs,
+      signal: options.signal,
+      resolve,
+      long: this.wasLong(key),
+      settled: false,
+    };
+    const waiting = this.quickQueue.length + this.longQueue.length;
+    if (this.canStartNow(job)) {
+      this.dispatch(this.slots.find((s) => s.state === 'idle') as Slot, job);
+    } else if (waiting >= this.options.queue) {
       const seconds = this.secondsUntilAThreadFrees();
-      return Promise.resolve({
+      this.settle(job, {
         status: 503,
-        message: `the endpoint is busy: ${this.options.workers} queries are running and ${this.queue.length} are waiting; retry in ${seconds} s`,
+        message: `the endpoint is busy: ${this.slots.filter((s) => s.state === 'busy').length} queries are running and ${waiting} are waiting; retry in ${seconds} s`,
         headers: { 'retry-after': String(seconds) },
       });
+    } else {
+      this.enqueue(job);
     }
-    return new Promise((resolve) => {
-      const id = this.nextId++;
-      const job: Job = {
-        id,
-        request: { id, query: query.query, accept: query.accept, format: query.format, maxResultBytes: this.options.maxResultBytes },
-        arrived: options.arrived,
-        timeoutMs: options.timeoutMs,
-        signal: options.signal,
-        resolve,
-        settled: false,
-      };
-      if (idle) return this.dispatch(idle, job);
-      this.queue.push(job);
-      this.arm(job, Math.max(0, job.arrived + job.timeoutMs - performance.now()), () => {
-        this.unqueue(job);
-        const waited = Math.round(performance.now() - job.arrived);
-        this.settle(job, { status: 503, message: `the query waited ${waited} ms for a query thread and reached the ${job.timeoutMs}-ms time limit before it could start; retry later` });
-      }, () => {
-        this.unqueue(job);
-        this.settle(job, { status: CLIENT_GONE, message: 'the client closed the connection' });
-      });
-    });
+    return outcome;
   }
 
   /** What the pool is doing now. */
@@ -167,7 +191,8 @@ export class QueryPool {
     return {
       ready: live.filter((s) => s.state === 'idle' || s.state === 'busy').length,
       busy: live.filter((s) => s.state === 'busy').length,
-      queued: this.queue.length,
+      long: this.longRunning(),
+      queued: this.quickQueue.length + this.longQueue.length,
       restarts: Math.max(0, this.spawned - this.options.workers),
       engineMemoryLimit: this.engineMemoryLimit,
     };
@@ -176,7 +201,7 @@ export class QueryPool {
   /** Ends every thread; waiting and running queries get 503. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) this.settle(job, { status: 503, message: 'the server is shutting down' });
+    for (const job of [...this.quickQueue.splice(0), ...this.longQueue.splice(0)]) this.settle(job, { status: 503, message: 'the server is shutting down' });
     const ending = this.slots.map((slot) => {
       if (slot.job) this.settle(slot.job, { status: 503, message: 'the server is shutting down' });
       slot.state = 'gone';
@@ -186,6 +211,32 @@ export class QueryPool {
     this.slots.length = 0;
     await Promise.all(ending);
     this.firstReady?.reject(new Error('the query pool was closed before it started'));
+  }
+
+  private longRunning(): number {
+    return this.slots.filter((s) => s.state === 'busy' && s.job?.long).length;
+  }
+
+  /** A job may start at once: a thread is idle, nothing waits before it, and a long job has a long slot. */
+  private canStartNow(job: Job): boolean {
+    if (!this.slots.some((s) => s.state === 'idle')) return false;
+    if (job.long) return this.longQueue.length === 0 && this.longRunning() < this.longSlots;
+    return this.quickQueue.length === 0;
+  }
+
+  private wasLong(key: string): boolean {
+    const until = this.longTexts.get(key);
+    if (until === undefined) return false;
+    if (until > performance.now()) return true;
+    this.longTexts.delete(key);
+    return false;
+  }
+
+  private rememberLong(key: string, long: boolean): void {
+    this.longTexts.delete(key);
+    if (!long) return;
+    this.longTexts.set(key, performance.now() + LONG_MEMORY_MS);
+    if (this.longTexts.size > LONG_MEMORY_SIZE) this.longTexts.delete(this.longTexts.keys().next().value as string);
   }
 
   private spawn(): void {
@@ -218,12 +269,15 @@ export class QueryPool {
     const job = slot.job;
     if (!job || job.id !== message.id) return;
     slot.job = undefined;
+    // A text that answered within QUICK_MS is quick again; one that ran past it was marked long then.
+    if (performance.now() - (job.started as number) < QUICK_MS) this.rememberLong(job.key, false);
     if (message.kind === 'result') this.settle(job, { status: 200, mediaType: message.mediaType, body: message.body });
     else if (message.kind === 'refused') this.settle(job, { status: message.status, message: message.message });
     else {
       // The engine failed (a trap); when it had used most of its memory, that is what it ran out of.
       const used = message.memoryBytes - slot.readyMemory;
       const outOfMemory = used > (this.engineMemoryLimit - slot.readyMemory) / 2;
+      this.rememberLong(job.key, true);
       this.settle(job, outOfMemory ? this.memoryOutcome() : { status: 500, message: `${message.message}; the query engine was restarted, other queries are not affected` });
       return this.retire(slot);
     }
@@ -237,13 +291,14 @@ export class QueryPool {
     if (slot.state === 'gone') return;
     const starting = slot.state === 'starting';
     if (slot.job) {
+      this.rememberLong(slot.job.key, true);
       this.settle(slot.job, error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? this.memoryOutcome() : { status: 500, message: `the query engine failed: ${error.message}; it was restarted` });
     }
     if (starting && ++this.startFailures >= MAX_START_FAILURES) {
       this.broken = error.message;
       this.firstReady?.reject(new Error(`the query engine cannot start: ${error.message}`));
       this.firstReady = undefined;
-      for (const job of this.queue.splice(0)) this.settle(job, { status: 500, message: `the query engine cannot start: ${error.message}` });
+      for (const job of [...this.quickQueue.splice(0), ...this.longQueue.splice(0)]) this.settle(job, { status: 500, message: `the query engine cannot start: ${error.message}` });
     }
     this.retire(slot);
   }
@@ -255,7 +310,7 @@ export class QueryPool {
     };
   }
 
-  /** Ends a thread (its job, if any, is settled by the caller) and starts another in its place. */
+  /** Ends a thread and starts another in its place; a job still on it is settled as failed (callers settle first). */
   private retire(slot: Slot): void {
     slot.state = 'gone';
     const job = slot.job;
@@ -269,6 +324,7 @@ export class QueryPool {
   }
 
   private dispatch(slot: Slot, job: Job): void {
+    this.disarm(job);
     const remaining = job.arrived + job.timeoutMs - performance.now();
     if (remaining <= 0) {
       this.settle(job, this.timeoutOutcome(job, performance.now()));
@@ -279,13 +335,44 @@ export class QueryPool {
     job.started = performance.now();
     this.arm(job, remaining, () => {
       // The only way to stop a running WebAssembly query: end its thread.
+      this.rememberLong(job.key, true);
       this.settle(job, this.timeoutOutcome(job, job.started as number));
       if (slot.job === job) this.retire(slot);
     }, () => {
       this.settle(job, { status: CLIENT_GONE, message: 'the client closed the connection' });
       if (slot.job === job) this.retire(slot);
     });
+    if (!job.long) job.quickTimer = setTimeout(() => this.turnedLong(slot, job), QUICK_MS);
     slot.worker.postMessage(job.request);
+  }
+
+  /** A quick job ran past QUICK_MS: it goes on as a long one if a long slot is free; otherwise it waits for one. */
+  private turnedLong(slot: Slot, job: Job): void {
+    job.quickTimer = undefined;
+    if (job.settled || slot.job !== job) return;
+    this.rememberLong(job.key, true);
+    const full = this.longRunning() >= this.longSlots;
+    job.long = true;
+    if (!full) return;
+    slot.job = undefined;
+    this.enqueue(job);
+    this.retire(slot);
+  }
+
+  private enqueue(job: Job): void {
+    const queue = job.long ? this.longQueue : this.quickQueue;
+    // In arrival order (a long job stopped to wait may have arrived before others waiting).
+    let i = queue.length;
+    while (i > 0 && (queue[i - 1] as Job).arrived > job.arrived) i--;
+    queue.splice(i, 0, job);
+    this.arm(job, Math.max(0, job.arrived + job.timeoutMs - performance.now()), () => {
+      this.unqueue(job);
+      const waited = Math.round(performance.now() - job.arrived);
+      this.settle(job, { status: 503, message: `the query waited ${waited} ms for a query thread and reached the ${job.timeoutMs}-ms time limit before it could finish; retry later` });
+    }, () => {
+      this.unqueue(job);
+      this.settle(job, { status: CLIENT_GONE, message: 'the client closed the connection' });
+    });
   }
 
   private timeoutOutcome(job: Job, started: number): QueryOutcome {
@@ -305,7 +392,9 @@ export class QueryPool {
 
   private disarm(job: Job): void {
     if (job.timer) clearTimeout(job.timer);
+    if (job.quickTimer) clearTimeout(job.quickTimer);
     job.timer = undefined;
+    job.quickTimer = undefined;
     if (job.onAbort) job.signal?.removeEventListener('abort', job.onAbort);
     job.onAbort = undefined;
   }
@@ -318,17 +407,21 @@ export class QueryPool {
   }
 
   private unqueue(job: Job): void {
-    const i = this.queue.indexOf(job);
-    if (i >= 0) this.queue.splice(i, 1);
+    for (const queue of [this.quickQueue, this.longQueue]) {
+      const i = queue.indexOf(job);
+      if (i >= 0) queue.splice(i, 1);
+    }
   }
 
+  /** Starts waiting jobs on idle threads, in arrival order; a long one only when a long slot is free. */
   private pump(): void {
     for (;;) {
-      const job = this.queue[0];
       const slot = this.slots.find((s) => s.state === 'idle');
-      if (!job || !slot) return;
-      this.queue.shift();
-      this.disarm(job);
+      if (!slot) return;
+      const long = this.longRunning() < this.longSlots ? this.longQueue[0] : undefined;
+      const quick = this.quickQueue[0];
+      const job = long && (!quick || long.arrived <= quick.arrived) ? this.longQueue.shift() : this.quickQueue.shift();
+      if (!job) return;
       this.dispatch(slot, job);
     }
   }
