@@ -31,6 +31,11 @@ const CASES: Array<[string, string[], RegExp[]]> = [
   ['validate-scale.js', ['--runs', '1', '--accolades', '40', '--tracks', '10'], [/\+400 accolade rows +\d+ triples +median/, /\+100 tracks +\d+ triples +median/, /^ratio 10× rows \/ 1× rows .*accolades [\d.]+ .*tracks [\d.]+/m]],
   ['query.js', ['--runs', '3', '--process-runs', '1'], [/^cast +[\d.]+ +[\d.]+$/m, /one-shot `filmkg query cast`/]],
   ['endpoint.js', ['--seconds', '1', '--concurrency', '2'], [/throughput: \d+ req\/s/, /latency: median [\d.]+ ms/]],
+  [
+    'endpoint-soak.js',
+    ['--seconds', '3'],
+    [/\d+ requests\/s/, /cheap queries: \d+; p50 [\d.]+ ms, p95 [\d.]+ ms, p99 [\d.]+ ms/, /answers to cheap queries by status: /, /server RSS before \d+ MB, peak \d+ MB, after \d+ MB/],
+  ],
 ];
 
 describe('benchmarks', () => {

@@ -1,7 +1,7 @@
-// Starts the endpoint server: loads the graph, starts the query worker, registers the routes (SPARQL and any extra routes).
+// Starts the endpoint server: loads the graph, starts the query threads, registers the routes (SPARQL and any extra routes).
 import { openGraphStore, type GraphSourceOptions } from '../store/open.js';
 import { send, startServer, type Route, type RunningServer } from './http.js';
-import { QueryRunner } from './query-runner.js';
+import { QueryPool, type PoolState } from './query-pool.js';
 import { DEFAULT_LIMITS, sparqlRoute, type EndpointLimits } from './sparql-endpoint.js';
 
 /** Options of the endpoint server. */
@@ -26,20 +26,39 @@ async function openGraph(options: EndpointOptions): Promise<{ ntriples: string; 
   }
 }
 
-/** Loads the graph and starts serving; resolves when listening. `close()` stops the server and the worker. */
-export async function startEndpoint(options: EndpointOptions = {}): Promise<RunningServer & { triples: number; source: string }> {
+/** A running endpoint: the server, the size and source of its graph, and what its query threads are doing. */
+export interface RunningEndpoint extends RunningServer {
+  readonly triples: number;
+  readonly source: string;
+  poolState(): PoolState;
+}
+
+/**
+ * Loads the graph and starts serving; resolves when listening and a query thread is ready (rejects if none can start).
+ * `close()` stops the server and the query threads.
+ */
+export async function startEndpoint(options: EndpointOptions = {}): Promise<RunningEndpoint> {
   const { ntriples, triples, source } = await openGraph(options);
-  const runner = new QueryRunner(ntriples);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const pool = new QueryPool(ntriples, { workers: limits.workers, queue: limits.queue, queryMemoryBytes: limits.queryMemoryBytes, maxResultBytes: limits.maxResultBytes, nesting: limits.nesting });
+  try {
+    await pool.start();
+  } catch (error) {
+    await pool.close();
+    throw error;
+  }
   const index: Route = {
     name: 'index',
     matches: (method, pathname) => pathname === '/' && (method === 'GET' || method === 'HEAD'),
     handle: ({ res }) => send(res, 200, 'text/plain; charset=utf-8', `filmkg: ${triples} triples. SPARQL 1.1 endpoint (read-only): /sparql?query=…\n`),
   };
-  const server = await startServer([sparqlRoute(runner, limits), ...(options.routes ?? []), index], {
+  const server = await startServer([sparqlRoute(pool, limits), ...(options.routes ?? []), index], {
     ...(options.host !== undefined ? { host: options.host } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
-    onClose: () => runner.close(),
+    onClose: () => pool.close(),
+  }).catch(async (error: unknown) => {
+    await pool.close();
+    throw error;
   });
-  return { ...server, triples, source };
+  return { ...server, triples, source, poolState: () => pool.state() };
 }

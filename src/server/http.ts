@@ -24,10 +24,21 @@ export const CORS_HEADERS = {
   'access-control-max-age': '86400',
 } as const;
 
-/** Sends `body` with a status and content type (and CORS headers). */
-export function send(res: http.ServerResponse, status: number, contentType: string, body: string, extra: Record<string, string> = {}): void {
-  if (res.headersSent) return;
-  res.writeHead(status, { ...CORS_HEADERS, 'content-type': contentType, 'content-length': String(Buffer.byteLength(body)), vary: 'Accept', ...extra });
+/**
+ * The policy sent with every HTML answer: the pages carry the same one in a <meta> element, but an entity page built
+ * from someone else's graph (`serve --graph`) must not depend on that. No scripts, no network, inline styles only.
+ */
+export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/**
+ * Sends `body` (text or bytes) with a status and content type (and CORS headers). A HEAD request gets the same headers,
+ * Content-Length included, and no body (Node drops it).
+ */
+export function send(res: http.ServerResponse, status: number, contentType: string, body: string | Uint8Array, extra: Record<string, string> = {}): void {
+  if (res.headersSent || res.destroyed) return;
+  const length = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+  const html = /^text\/html\b/i.test(contentType) ? { 'content-security-policy': HTML_CSP } : {};
+  res.writeHead(status, { ...CORS_HEADERS, 'content-type': contentType, 'content-length': String(length), vary: 'Accept', 'x-content-type-options': 'nosniff', ...html, ...extra });
   res.end(body);
 }
 
@@ -54,15 +65,19 @@ export async function startServer(routes: readonly Route[], options: { host?: st
       sendError(res, 400, 'malformed request URL');
       return;
     }
+    // The methods some route takes at this path: none means nothing is here, for OPTIONS too.
+    const allowed = ['GET', 'HEAD', 'POST'].filter((m) => routes.some((r) => r.matches(m, url.pathname)));
     if (method === 'OPTIONS') {
-      res.writeHead(204, CORS_HEADERS);
+      if (allowed.length === 0) return sendError(res, 404, `nothing at ${url.pathname}; the SPARQL endpoint is /sparql`);
+      const methods = [...allowed, 'OPTIONS'].join(', ');
+      res.writeHead(204, { ...CORS_HEADERS, 'access-control-allow-methods': methods, allow: methods });
       res.end();
       return;
     }
     const route = routes.find((r) => r.matches(method, url.pathname));
     if (!route) {
-      const known = routes.some((r) => r.matches('GET', url.pathname) || r.matches('POST', url.pathname));
-      if (known) sendError(res, 405, `method ${method} not allowed here; use GET or POST`, { allow: 'GET, POST, OPTIONS' });
+      const methods = [...allowed, 'OPTIONS'].join(', ');
+      if (allowed.length > 0) sendError(res, 405, `method ${method} not allowed here; use ${allowed.join(' or ')}`, { allow: methods });
       else sendError(res, 404, `nothing at ${url.pathname}; the SPARQL endpoint is /sparql`);
       return;
     }

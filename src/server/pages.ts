@@ -146,9 +146,14 @@ function canonicalPath(ctx: RouteContext): string {
     .replace(/[^A-Za-z0-9\-._~/%]/g, (c) => encodeURIComponent(c).replace(/[!*'()]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`));
 }
 
-/** The local path of an IRI under the base (`https://filmkg.example/person/X` → `/person/X`), or undefined. */
+/**
+ * The local path of an IRI under the base (`https://filmkg.example/person/X` → `/person/X`), or undefined; also undefined
+ * when the path would start `//` or `/\`, which a browser reads as another host.
+ */
 function localPath(site: Site, iri: string): string | undefined {
-  return iri.startsWith(site.base) ? `/${iri.slice(site.base.length)}` : undefined;
+  if (!iri.startsWith(site.base)) return undefined;
+  const path = `/${iri.slice(site.base.length)}`;
+  return /^\/[/\\]/.test(path) ? undefined : path;
 }
 
 /** An HTML view of an entity's description: its triples as a table, IRIs under the base linked to their local paths. */
@@ -158,7 +163,10 @@ async function entityHtml(site: Site, iri: string, quads: readonly Quad[]): Prom
   const term = (t: Term) => {
     if (t.termType === 'NamedNode') {
       const local = localPath(site, t.value);
-      return link(local ?? t.value, compactIri(t.value).replace(/^<(.*)>$/, '$1'));
+      const text = compactIri(t.value).replace(/^<(.*)>$/, '$1');
+      // Only IRIs served here and http(s) IRIs become links: a graph given with --graph may hold `javascript:` or `data:` IRIs.
+      const href = local ?? (/^https?:\/\//i.test(t.value) ? t.value : undefined);
+      return href !== undefined ? link(href, text) : el('code', {}, text);
     }
     if (t.termType === 'Literal') return h(t.value, el('small', {}, t.language ? ` @${t.language}` : ` ${compactIri(t.datatype.value)}`));
     return h(`_:${t.value}`);

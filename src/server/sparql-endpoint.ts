@@ -1,46 +1,45 @@
 // The SPARQL 1.1 Protocol endpoint (/sparql): query via GET, POST form or POST sparql-query; content negotiation; read-only;
-// a time limit, a query-size limit and a result-size limit; a service description when asked without a query.
+// limits on time (from the request's arrival), query size and nesting, result size and memory; a service description when
+// asked without a query. Queries run in the query pool (src/server/query-pool.ts); a client that hangs up cancels its query.
 import type http from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { isUserError } from '../errors.js';
-import { checkQuery, type QueryForm } from '../sparql/check.js';
-import type { ResultMediaType } from '../store/oxigraph.js';
+import { checkBrackets } from '../sparql/check.js';
+import { NESTING_LIMITS, type NestingLimits } from '../sparql/limits.js';
 import { send, sendError, type Route, type RouteContext } from './http.js';
-import type { QueryRunner } from './query-runner.js';
+import { CLIENT_GONE, type QueryPool } from './query-pool.js';
+import { negotiate } from './result-types.js';
 import { serviceDescription } from './service-description.js';
-import { negotiate as negotiateMediaType } from './negotiate.js';
+
+export { negotiate };
 
 /** Limits of the endpoint. */
 export interface EndpointLimits {
-  /** Longest a query may run, in milliseconds. */
+  /** Longest a query may take from the request's arrival (waiting for a thread included), in milliseconds (503 beyond). */
   timeoutMs: number;
   /** Largest query text accepted, in bytes (413 beyond). */
   maxQueryBytes: number;
-  /** Largest result served, in bytes. */
+  /** Largest result served, in bytes (413 beyond). */
   maxResultBytes: number;
+  /** Queries that run at once, each in its own thread. */
+  workers: number;
+  /** Queries that may wait for a thread (503 with Retry-After beyond). */
+  queue: number;
+  /** Memory a query may take in the engine beyond the graph's own, in bytes (503 beyond). */
+  queryMemoryBytes: number;
+  /** How deep a query may nest (400 beyond); the default stays well below what the engine can take. */
+  nesting: NestingLimits;
 }
 
-export const DEFAULT_LIMITS: EndpointLimits = { timeoutMs: 10_000, maxQueryBytes: 64 * 1024, maxResultBytes: 16 * 1024 * 1024 };
-
-const RESULT_TYPES: readonly ResultMediaType[] = ['application/sparql-results+json', 'application/sparql-results+xml', 'text/csv', 'text/tab-separated-values'];
-const GRAPH_TYPES: readonly ResultMediaType[] = ['text/turtle', 'application/n-triples'];
-const FORMAT_ALIASES: Record<string, ResultMediaType> = {
-  json: 'application/sparql-results+json',
-  xml: 'application/sparql-results+xml',
-  csv: 'text/csv',
-  tsv: 'text/tab-separated-values',
-  turtle: 'text/turtle',
-  ttl: 'text/turtle',
-  ntriples: 'application/n-triples',
-  nt: 'application/n-triples',
+export const DEFAULT_LIMITS: EndpointLimits = {
+  timeoutMs: 10_000,
+  maxQueryBytes: 64 * 1024,
+  maxResultBytes: 16 * 1024 * 1024,
+  workers: 4,
+  queue: 32,
+  queryMemoryBytes: 256 * 1024 * 1024,
+  nesting: NESTING_LIMITS,
 };
-
-/**
- * Picks the best media type for `accept` among `offered` (src/server/negotiate.ts: q-values, the most specific range
- * wins), reading a plain `application/json` as SPARQL JSON results.
- */
-export function negotiate(accept: string | undefined, offered: readonly string[]): string | undefined {
-  return negotiateMediaType(accept?.replace(/application\/json(?![\w+.-])/gi, 'application/sparql-results+json'), offered);
-}
 
 async function readBody(req: http.IncomingMessage, limit: number): Promise<string | 'too-large'> {
   const chunks: Buffer[] = [];
@@ -53,12 +52,26 @@ async function readBody(req: http.IncomingMessage, limit: number): Promise<strin
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** The /sparql route, answering from `runner`. */
-export function sparqlRoute(runner: QueryRunner, limits: EndpointLimits = DEFAULT_LIMITS, endpointPath = '/sparql'): Route {
+/** A Host header that is a host name, an IPv4 address or a bracketed IPv6 address, with an optional port. */
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/** The endpoint's own URL: from the Host header when it is a well-formed host, else from the address the request came in on. */
+function endpointUrl(req: http.IncomingMessage, endpointPath: string): string {
+  const host = req.headers.host;
+  if (host !== undefined && HOST.test(host)) return `http://${host}${endpointPath}`;
+  const address = req.socket.localAddress ?? '127.0.0.1';
+  const port = req.socket.localPort;
+  return `http://${address.includes(':') ? `[${address}]` : address}${port !== undefined ? `:${port}` : ''}${endpointPath}`;
+}
+
+/** The /sparql route, answering from `pool`. */
+export function sparqlRoute(pool: QueryPool, limits: EndpointLimits = DEFAULT_LIMITS, endpointPath = '/sparql'): Route {
   return {
     name: 'sparql',
     matches: (method, pathname) => pathname === endpointPath && (method === 'GET' || method === 'POST' || method === 'HEAD'),
     async handle({ req, res, url }: RouteContext) {
+      // The time limit counts from here: reading the body and waiting for a query thread are part of it.
+      const arrived = performance.now();
       let query: string | null = null;
       let update: string | null = null;
       if (req.method === 'POST') {
@@ -87,36 +100,29 @@ export function sparqlRoute(runner: QueryRunner, limits: EndpointLimits = DEFAUL
         update = url.searchParams.get('update');
       }
       if (update !== null) return sendError(res, 403, 'this endpoint is read-only: SPARQL updates are refused');
-      if (query === null) {
-        const base = `http://${req.headers.host ?? '127.0.0.1'}`;
-        return send(res, 200, 'text/turtle; charset=utf-8', serviceDescription(`${base}${endpointPath}`));
-      }
+      if (query === null) return send(res, 200, 'text/turtle; charset=utf-8', serviceDescription(endpointUrl(req, endpointPath)));
       if (Buffer.byteLength(query) > limits.maxQueryBytes) return sendError(res, 413, `the query is larger than ${limits.maxQueryBytes} bytes`);
-      let form: QueryForm;
+      // Deep nesting is refused before the query takes a thread (the thread parses it and checks the rest).
       try {
-        form = checkQuery(query).form;
+        checkBrackets(query, 'query', limits.nesting);
       } catch (error) {
-        const message = isUserError(error) ? error.message : String(error);
-        return sendError(res, /read-only/.test(message) ? 403 : 400, message);
+        return sendError(res, 400, isUserError(error) ? error.message : String(error));
       }
-      const offered = form === 'CONSTRUCT' || form === 'DESCRIBE' ? GRAPH_TYPES : RESULT_TYPES;
-      const asked = url.searchParams.get('format');
-      const mediaType = (asked ? FORMAT_ALIASES[asked.toLowerCase()] ?? (offered.includes(asked as ResultMediaType) ? asked : undefined) : negotiate(req.headers.accept, offered)) as ResultMediaType | undefined;
-      if (!mediaType || !offered.includes(mediaType)) {
-        return sendError(res, 406, `no acceptable result format for a ${form} query; offered: ${offered.join(', ')}`);
+      if (req.socket.destroyed) return;
+      const gone = new AbortController();
+      const onClose = () => {
+        if (!res.writableFinished) gone.abort();
+      };
+      res.once('close', onClose);
+      const outcome = await pool.run({ query, accept: req.headers.accept, format: url.searchParams.get('format') }, { arrived, timeoutMs: limits.timeoutMs, signal: gone.signal });
+      res.off('close', onClose);
+      if (outcome.status === CLIENT_GONE) return;
+      if ('body' in outcome) {
+        const { mediaType, body } = outcome;
+        const charset = mediaType.startsWith('text/') || mediaType.includes('json') || mediaType.includes('xml') ? '; charset=utf-8' : '';
+        return send(res, 200, `${mediaType}${charset}`, body);
       }
-      let body: string;
-      try {
-        body = await runner.run(query, mediaType, limits.timeoutMs);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        return sendError(res, isUserError(error) && error.code === 'ENDPOINT' ? 503 : 400, message);
-      }
-      if (Buffer.byteLength(body) > limits.maxResultBytes) {
-        return sendError(res, 413, `the result is larger than the ${limits.maxResultBytes}-byte limit; narrow the query or add LIMIT`);
-      }
-      const charset = mediaType.startsWith('text/') || mediaType.includes('json') || mediaType.includes('xml') ? '; charset=utf-8' : '';
-      send(res, 200, `${mediaType}${charset}`, req.method === 'HEAD' ? '' : body);
+      sendError(res, outcome.status, outcome.message, { ...outcome.headers });
     },
   };
 }

@@ -2,6 +2,7 @@
 import oxigraph from 'oxigraph';
 import { FilmkgError } from '../errors.js';
 import type { QueryOptions, QueryResult, ResultTerm, SparqlStore } from './store.js';
+import { WASM } from './wasm.js';
 
 /** Media types oxigraph serialises query results to. */
 export type ResultMediaType =
@@ -29,16 +30,41 @@ export function queryError(error: unknown, source?: string): FilmkgError {
   });
 }
 
+/**
+ * True for a failure of the engine itself rather than a refusal of the query: a WebAssembly trap ("memory access out of
+ * bounds" when a deeply nested query overflows the engine's stack, "unreachable" when it panics or runs out of memory)
+ * or the native stack overflowing inside it. The engine's state cannot be trusted afterwards.
+ */
+export function isEngineTrap(error: unknown): boolean {
+  return error instanceof WASM.RuntimeError || (error instanceof RangeError && /call stack/i.test(error.message));
+}
+
+/** True for the error a store throws when the engine failed on a query (see isEngineTrap). */
+export function isEngineFailure(error: unknown): boolean {
+  return error instanceof FilmkgError && isEngineTrap(error.cause);
+}
+
+/** The clean error for an engine failure: what happened, and what to change. */
+function engineFailure(error: unknown): FilmkgError {
+  const what = error instanceof Error ? error.message : String(error);
+  return new FilmkgError('BAD_QUERY', `the query engine failed on this query (${what})`, {
+    expected: 'a query that is less deeply nested or needs less memory',
+    cause: error,
+  });
+}
+
 /** An oxigraph store holding one graph (the default graph), read-only once loaded. */
 export class OxigraphStore implements SparqlStore {
   private store: oxigraph.Store | undefined;
+  /** Set when the engine failed: the store is not used again. */
+  private failed: FilmkgError | undefined;
 
   private constructor(store: oxigraph.Store) {
     this.store = store;
   }
 
-  /** Loads RDF text (N-Triples by default; Turtle with `text/turtle`) into a new store. */
-  static fromText(text: string, format: 'application/n-triples' | 'text/turtle' = 'application/n-triples', source = 'graph'): OxigraphStore {
+  /** Loads RDF text or its UTF-8 bytes (N-Triples by default; Turtle with `text/turtle`) into a new store. */
+  static fromText(text: string | Uint8Array, format: 'application/n-triples' | 'text/turtle' = 'application/n-triples', source = 'graph'): OxigraphStore {
     const store = new oxigraph.Store();
     try {
       store.load(text, { format });
@@ -52,16 +78,26 @@ export class OxigraphStore implements SparqlStore {
   }
 
   private live(): oxigraph.Store {
+    if (this.failed) throw new FilmkgError('BAD_QUERY', 'the query engine failed on an earlier query and cannot answer more', { cause: this.failed });
     if (!this.store) throw new Error('OxigraphStore: used after close()');
     return this.store;
   }
 
-  /** Runs a query and returns oxigraph's serialisation in `mediaType` (W3C result formats; Turtle/N-Triples for graphs). */
+  /**
+   * Runs a query and returns oxigraph's serialisation in `mediaType` (W3C result formats; Turtle/N-Triples for graphs).
+   * A query the engine refuses is BAD_QUERY naming the line; an engine failure (isEngineFailure) is BAD_QUERY too,
+   * and leaves the store unusable (a server replaces its worker).
+   */
   serialize(sparql: string, mediaType: ResultMediaType): string {
+    const store = this.live();
     try {
-      const out = this.live().query(sparql, { results_format: mediaType });
+      const out = store.query(sparql, { results_format: mediaType });
       return typeof out === 'string' ? out : String(out);
     } catch (error) {
+      if (isEngineTrap(error)) {
+        this.failed = engineFailure(error);
+        throw this.failed;
+      }
       throw queryError(error);
     }
   }
@@ -88,9 +124,9 @@ export class OxigraphStore implements SparqlStore {
     return this.live().size;
   }
 
-  /** Frees oxigraph's WASM memory (it never shrinks otherwise). */
+  /** Frees oxigraph's WASM memory (it never shrinks otherwise). After an engine failure the memory is left alone. */
   close(): void {
-    if (this.store) freeStore(this.store);
+    if (this.store && !this.failed) freeStore(this.store);
     this.store = undefined;
   }
 }
