@@ -234,9 +234,22 @@ export function extractFacts(text: string, meta: FilmMetadata, file: string, opt
   diagnostics.push(...accolades.diagnostics);
   const references = guarded('references', boxStart, [], () => ({ value: extractReferences(lines, ctx), diagnostics: [] }));
   diagnostics.push(...references.diagnostics);
-  if (references.value.length === 0) {
-    const citing = lines.find((l) => /\[\d+\]/.test(l.raw) && !parts.chrome.has(l.no));
-    if (citing) diagnostics.push(diag('reference:unlisted', 'info', citing, 'the text cites numbered references but has no references list: the markers stay in the evidence, unlinked', ['a references list "1. ^ …"']));
+  // Markers citing a number the references list lacks (no list at all in an opening, or a list cut short): the marker
+  // stays in the evidence text, and the graph links no reference node that would have nothing to say.
+  const listed = new Set(references.value.map((r) => r.number));
+  const unlisted = new Map<number, ArticleLine>();
+  for (const l of lines) {
+    if (parts.chrome.has(l.no) || /^\s*\d+\.\s*\^/.test(l.raw)) continue;
+    for (const m of l.raw.matchAll(/\[(\d{1,6})\]/g)) {
+      const n = Number(m[1]);
+      if (!listed.has(n) && !unlisted.has(n)) unlisted.set(n, l);
+    }
+  }
+  // One diagnostic per line (diagnostics are one per line and code), naming every number first cited there.
+  const byLine = new Map<ArticleLine, number[]>();
+  for (const [n, l] of unlisted) byLine.set(l, [...(byLine.get(l) ?? []), n]);
+  for (const [l, ns] of byLine) {
+    diagnostics.push(diag('reference:unlisted', 'info', l, `the text cites ${ns.map((n) => `[${n}]`).join('')}, which the references list does not hold: the markers stay in the evidence, unlinked`, ['a references list "1. ^ …" holding them'], { path: `references.${ns.join(',')}` }));
   }
   const footnotes = guarded('footnotes', boxStart, [], () => ({ value: extractFootnotes(lines, ctx), diagnostics: [] }));
 

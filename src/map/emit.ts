@@ -61,6 +61,8 @@ export class Emitter {
   private readonly references = new WeakMap<Evidence, Map<string, NamedNode>>();
   /** What every reference node of this film states first: the article revision, its URL, the retrieval date. */
   private readonly source: ReadonlyArray<readonly [NamedNode, Quad_Object]>;
+  /** Citation numbers the extractor found no reference for (its reference:unlisted diagnostics): never linked. */
+  private readonly unlisted: ReadonlySet<number>;
 
   constructor(facts: FilmFacts, context: MapContext) {
     this.facts = facts;
@@ -68,6 +70,7 @@ export class Emitter {
     this.slug = facts.source.slug;
     this.film = context.iri.film(this.slug);
     this.article = context.iri.inFilm(this.slug, 'article');
+    this.unlisted = new Set(facts.diagnostics.filter((d) => d.code === 'reference:unlisted' && d.path?.startsWith('references.')).flatMap((d) => (d.path ?? '').slice('references.'.length).split(',').map(Number)));
     this.source = [
       [pr.P248, this.article],
       [pr.P854, context.iri.external(facts.source.url)],
@@ -229,8 +232,7 @@ export class Emitter {
       pairs.push([fkg.evidenceLine, integer(ev.line)], [fkg.evidenceEndLine, integer(ev.endLine)], [fkg.evidenceText, string(ev.text)]);
       // An opening without its references list cites numbers it does not list: the marker stays in the evidence text,
       // with no link to a reference node that would have nothing to say (extraction reports reference:unlisted).
-      const listed = !this.facts.diagnostics.some((d) => d.code === 'reference:unlisted');
-      for (const n of ev.refs) if (listed) pairs.push([fkg.citation, this.iri.inFilm(this.slug, 'citation', n)]);
+      for (const n of ev.refs) if (!this.unlisted.has(n)) pairs.push([fkg.citation, this.iri.inFilm(this.slug, 'citation', n)]);
       for (const id of ev.notes) {
         const note = this.facts.footnotes.find((f) => f.id === id);
         if (note) pairs.push([fkg.footnote, string(note.text)]);
