@@ -1,11 +1,14 @@
 // Mutations of every corpus article (EXTRACTION.md §6): a line dropped, duplicated or swapped, junk in a table row,
 // "Won" → "Wonn", CRLF line ends, doubled spaces, the text cut short. Whatever the damage: no exception but NO_INFOBOX
 // (when the infobox itself went), no internal:* diagnostic, every diagnostic and evidence on the lines it names,
-// the same facts twice. Deterministic: a seeded generator picks the lines.
+// the same facts twice, and a graph built from them that reads back. Deterministic: a seeded generator picks the lines.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Parser } from 'n3';
 import { FilmkgError } from '../src/errors.js';
+import { toNTriples } from '../src/export/ntriples.js';
+import { buildGraph } from '../src/graph.js';
 import { CORPUS_DIRS } from '../src/eval/corpus.js';
 import { extractFacts } from '../src/extract/index.js';
 import { expectEvidenceOnLines } from './helpers/evidence.js';
@@ -58,6 +61,9 @@ describe.each(ARTICLES)('mutations of %s', (file) => {
       expect(facts.diagnostics.filter((d) => d.code.startsWith('internal:'))).toEqual([]);
       for (const d of facts.diagnostics) expect(lines[d.line - 1], `${d.code} at ${d.line}`).toBe(d.text);
       expectEvidenceOnLines(facts, lines);
+      // …and the facts build into a graph whose every triple reads back (extract → build, as a user would run it).
+      const quads = buildGraph([facts]);
+      expect(new Parser({ format: 'N-Triples' }).parse(toNTriples(quads))).toHaveLength(quads.length);
       expect(JSON.stringify(extractFacts(text, META, 'mutant.txt'))).toBe(JSON.stringify(facts));
     }
   });
