@@ -97,6 +97,12 @@ function randomTag(): string {
 export interface WriteOptions {
   /** The path as messages should show it (default: as given). */
   readonly show?: (file: string) => string;
+  /**
+   * writeFilesAtomic only: writes more files into the staging folder (given as its path) after `files` and before the
+   * switch, for output too large to hold in memory (src/bulk/); returns their names relative to it. Every file it writes
+   * must be flushed to the device before it returns; a throw discards the staging folder and leaves the output as it was.
+   */
+  readonly fill?: (staging: string) => Promise<readonly string[]>;
 }
 
 /** Writes `data` to `file` atomically (temporary file in the same folder, flushed, then renamed over `file`). */
@@ -159,7 +165,7 @@ function processAlive(pid: number): boolean {
 const activeStaging = new Set<string>();
 
 /** The names a build output folder may hold, for deciding whether an existing real folder may be replaced. */
-const KNOWN_OUTPUT_NAMES = new Set(['graph.ttl', 'graph.nt', 'graph.jsonld', 'filmkg.ttl', 'shapes.ttl', 'void.ttl', 'films']);
+const KNOWN_OUTPUT_NAMES = new Set(['graph.ttl', 'graph.nt', 'graph.jsonld', 'filmkg.ttl', 'shapes.ttl', 'void.ttl', 'films', 'bulk']);
 
 /**
  * Writes a set of files (relative name → contents) as the whole content of the folder `dir`, so that a reader sees the
@@ -219,6 +225,7 @@ export async function writeFilesAtomic(dir: string, files: ReadonlyMap<string, s
       throw ioError(error, 'create the staging folder', show(staging));
     }
     await writeTree(staging, files, target, show);
+    const filled = options.fill ? await options.fill(staging) : [];
 
     // The switch.
     const swap = await switchTo(target, parent, name, stagingName, tag, current, show);
@@ -232,7 +239,7 @@ export async function writeFilesAtomic(dir: string, files: ReadonlyMap<string, s
         warnings.push(`could not remove the previous output ${show(old)} (${errnoCode(error) ?? String(error)}); the next build removes it`);
       });
     }
-    const written = [...files.keys()].sort().map((file) => path.join(dir, file));
+    const written = [...files.keys(), ...filled].sort().map((file) => path.join(dir, file));
     return { written, removedStale, warnings, swap: swap.kind };
   } finally {
     activeStaging.delete(staging);

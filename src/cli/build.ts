@@ -6,6 +6,7 @@ import { FilmkgError } from '../errors.js';
 import type { FilmFacts } from '../facts/model.js';
 import { DEFAULT_BASE, checkBase } from '../iri.js';
 import { FILMS_DIR } from '../paths.js';
+import { BULK_ARGS, BULK_HELP, wantsStream } from '../bulk/options.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT, type Command } from './command.js';
 import type { CliIo } from './io.js';
@@ -35,7 +36,7 @@ Options:
   --out DIR     output folder (default: out)
   --base IRI    base of the graph's IRIs (default: ${DEFAULT_BASE})
   -h, --help    show this help
-
+${BULK_HELP}
 Exit codes: 0 built; 1 bad facts, a failed check (the message names the file and the path of
 the bad value) or a file-system failure (IO: full disk, permission denied, a file where a folder
 should be; the message names the path); 2 usage error.
@@ -77,6 +78,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     facts: { type: 'string', multiple: true },
     out: { type: 'string' },
     base: { type: 'string' },
+    ...BULK_ARGS,
   });
   if (positionals.length > 0) {
     io.stderr(`filmkg build: unexpected argument "${positionals[0] as string}" (see filmkg build --help)\n`);
@@ -84,6 +86,10 @@ async function run(args: string[], io: CliIo): Promise<number> {
   }
   const base = checkBase(values.base ?? DEFAULT_BASE);
   const started = performance.now();
+  if (await wantsStream(values, values.films !== undefined ? path.resolve(io.cwd, values.films) : FILMS_DIR, values.facts !== undefined)) {
+    const { runStreamedBuild } = await import('../bulk/cli.js'); // many films: src/bulk/
+    return runStreamedBuild(values, { io, filmsDir: values.films !== undefined ? path.resolve(io.cwd, values.films) : FILMS_DIR, outDir: path.resolve(io.cwd, values.out ?? 'out'), base, shown: (file) => shown(io.cwd, file) });
+  }
   // Loaded here, not at the top: every command module is imported by the CLI registry, and the
   // extractor, zod and jsonld would slow every other command's start-up.
   const [{ loadFilms }, { buildFiles }, { writeFilesAtomic }] = await Promise.all([import('../pipeline.js'), import('../export/build.js'), import('../fsutil.js')]);

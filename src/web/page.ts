@@ -242,7 +242,7 @@ export function filmPage(film: FilmFacts, embed: Embed, filmIri: string, links: 
 }
 
 /** The index of films: one link per film page. */
-export function indexPage(films: readonly FilmFacts[]): string {
+export function indexPage(films: ReadonlyArray<{ readonly source: { readonly slug: string }; readonly title: { readonly value: string }; readonly year?: { readonly value: number } | undefined }>): string {
   const items = [...films]
     .sort((a, b) => a.source.slug.localeCompare(b.source.slug))
     .map((f) => el('li', {}, link(`${f.source.slug}.html`, f.title.value), f.year ? ` (${f.year.value})` : ''));

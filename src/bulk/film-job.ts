@@ -1,0 +1,103 @@
+// One film of a many-film build, as a worker thread runs it: folder → facts → the film's own graph → checks (shapes and
+// vocabulary) → its N-Triples lines, split into lines only this film writes and lines other films may write too, and its pages.
+import { formatViolations, validateQuads } from '../check/shacl.js';
+import { checkVocabulary, formatVocabularyFindings } from '../check/vocabulary.js';
+import { FilmkgError } from '../errors.js';
+import { NTriplesSerializer } from '../export/ntriples.js';
+import { dedupe, mapFilm, sortQuads } from '../graph.js';
+import { IriMinter } from '../iri.js';
+import { loadFilm } from '../pipeline.js';
+import { renderWebFiles } from '../web/step.js';
+
+/** What the worker is told once. */
+export interface FilmJobSetup {
+  readonly base: string;
+  /** Check each film's graph against the shapes and the vocabulary. */
+  readonly checks: boolean;
+  /** Render each film's page and embed. */
+  readonly pages: boolean;
+}
+
+/** A film that was read, mapped and checked. */
+export interface FilmJobDone {
+  readonly ok: true;
+  readonly index: number;
+  readonly slug: string;
+  readonly title: string;
+  readonly year?: number;
+  /**
+   * The lines about the film's own nodes (`film/<slug>…`), sorted, unique, joined: no other film writes them.
+   */
+  readonly filmLines: string;
+  readonly filmTriples: number;
+  /** The lines about nodes other films may share (people, organisations, awards, content-named statements …), sorted, unique. */
+  readonly sharedLines: string[];
+  /** Page files by path relative to the output folder (the film's page and embed). */
+  readonly pages: Array<[string, string]>;
+}
+
+/** A film that failed: its extraction, its facts or a check. */
+export interface FilmJobFailed {
+  readonly ok: false;
+  readonly index: number;
+  readonly code: string;
+  readonly message: string;
+}
+
+export type FilmJobResult = FilmJobDone | FilmJobFailed;
+
+/** Reads, maps and checks the film in `dir`; every failure a user can act on comes back as FilmJobFailed, never thrown. */
+export async function runFilmJob(index: number, dir: string, setup: FilmJobSetup, minter: IriMinter = new IriMinter(setup.base)): Promise<FilmJobResult> {
+  try {
+    const facts = await loadFilm(dir);
+    const quads = sortQuads(dedupe(mapFilm(facts, minter)));
+    if (setup.checks) {
+      const outcome = await validateQuads(quads);
+      if (!outcome.conforms) {
+        throw new FilmkgError('SHACL_VIOLATION', `the film's graph violates ${outcome.violations.length} constraint(s) of ontology/shapes.ttl\n${formatViolations(outcome.violations.slice(0, 10))}`);
+      }
+      const vocabulary = checkVocabulary(quads);
+      if (!vocabulary.ok) {
+        throw new FilmkgError('VOCABULARY', `the film's graph uses ${vocabulary.errors.length} unknown or undeclared term(s)\n${formatVocabularyFindings(vocabulary.errors)}`);
+      }
+    }
+    const serializer = new NTriplesSerializer();
+    let filmLines = '';
+    let filmTriples = 0;
+    const sharedLines: string[] = [];
+    let previous = '';
+    // sortQuads orders by subject, so each subject's lines come together; lines are sorted and de-duplicated as text.
+    const own: string[] = [];
+    for (const q of quads) {
+      const line = serializer.line(q);
+      if (minter.isFilmScoped(q.subject.value)) own.push(line);
+      else sharedLines.push(line);
+    }
+    own.sort();
+    for (const line of own) {
+      if (line === previous) continue;
+      filmLines += line;
+      filmTriples++;
+      previous = line;
+    }
+    sharedLines.sort();
+    const pages: Array<[string, string]> = [];
+    if (setup.pages) {
+      for (const [name, text] of renderWebFiles([facts], quads, setup.base).files) if (!name.endsWith('/index.html')) pages.push([name, text]);
+    }
+    return {
+      ok: true,
+      index,
+      slug: facts.source.slug,
+      title: facts.title.value,
+      ...(facts.year ? { year: facts.year.value } : {}),
+      filmLines,
+      filmTriples,
+      sharedLines,
+      pages,
+    };
+  } catch (error) {
+    if (error instanceof FilmkgError) return { ok: false, index, code: error.code, message: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,172 @@
+// The lines a many-film build must write once though several films produce them (people, organisations, awards,
+// content-named statements …): an external sort. Lines are gathered in a buffer of bounded size; a full buffer is sorted,
+// de-duplicated and written to a run file; at the end the runs are merged (at most MAX_FAN_IN at once, in passes) into
+// one sorted stream of unique lines. Memory: the buffer (runBytes of text) plus one READ_BYTES buffer per merged run.
+import { closeSync, openSync, readSync, rmSync } from 'node:fs';
+import * as fsp from 'node:fs/promises';
+import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { compare } from '../graph.js';
+
+/** Runs merged at once; more runs are merged in passes, so memory stays MAX_FAN_IN × READ_BYTES whatever their number. */
+export const MAX_FAN_IN = 64;
+const READ_BYTES = 1 << 20;
+
+/** Reads a run file line by line (each line with its "\n"), synchronously, through a fixed buffer. */
+class RunReader {
+  private readonly fd: number;
+  private readonly buffer = Buffer.alloc(READ_BYTES);
+  private readonly decoder = new StringDecoder('utf8');
+  private lines: string[] = [];
+  private at = 0;
+  private rest = '';
+  private done = false;
+
+  constructor(readonly file: string) {
+    this.fd = openSync(file, 'r');
+  }
+
+  /** The next line, or undefined at the end (the file is then closed). */
+  next(): string | undefined {
+    while (this.at >= this.lines.length) {
+      if (this.done) return undefined;
+      this.fill();
+    }
+    return this.lines[this.at++];
+  }
+
+  private fill(): void {
+    const n = readSync(this.fd, this.buffer, 0, READ_BYTES, null);
+    let text = this.rest + (n > 0 ? this.decoder.write(this.buffer.subarray(0, n)) : this.decoder.end());
+    if (n === 0) {
+      this.done = true;
+      closeSync(this.fd);
+      if (text !== '' && !text.endsWith('\n')) text += '\n';
+    }
+    const parts = text.split('\n');
+    this.rest = parts.pop() ?? '';
+    this.lines = parts.map((line) => `${line}\n`);
+    this.at = 0;
+  }
+}
+
+/** Merges sorted line sources into one sorted sequence without repeats. */
+function* mergeSorted(sources: Array<() => string | undefined>): Generator<string> {
+  const heads = sources.map((next) => next());
+  let previous: string | undefined;
+  for (;;) {
+    let min = -1;
+    for (let i = 0; i < heads.length; i++) {
+      const head = heads[i];
+      if (head !== undefined && (min < 0 || compare(head, heads[min] as string) < 0)) min = i;
+    }
+    if (min < 0) return;
+    const line = heads[min] as string;
+    heads[min] = (sources[min] as () => string | undefined)();
+    if (line !== previous) yield line;
+    previous = line;
+  }
+}
+
+/** Sorted unique lines of a buffer. */
+function sortedUnique(lines: string[]): string[] {
+  lines.sort(compare);
+  const out: string[] = [];
+  let previous: string | undefined;
+  for (const line of lines) {
+    if (line !== previous) out.push(line);
+    previous = line;
+  }
+  return out;
+}
+
+/** Gathers lines, spilling sorted runs to files in `dir`; `merged()` gives them back sorted and unique. */
+export class SharedLines {
+  private buffer: string[] = [];
+  private bufferBytes = 0;
+  private readonly runs: string[] = [];
+  private made = 0;
+  /** Lines added, repeats included. */
+  added = 0;
+
+  /** `dir` must exist and belong to this build; `runBytes` bounds the buffer (characters of N-Triples text). */
+  constructor(
+    private readonly dir: string,
+    private readonly runBytes: number,
+  ) {}
+
+  /** Adds lines (each ending in "\n"); writes a run when the buffer is full. */
+  async add(lines: readonly string[]): Promise<void> {
+    for (const line of lines) {
+      this.buffer.push(line);
+      this.bufferBytes += line.length;
+    }
+    this.added += lines.length;
+    if (this.bufferBytes >= this.runBytes) await this.spill();
+  }
+
+  /** Runs written so far. */
+  get runCount(): number {
+    return this.runs.length;
+  }
+
+  private nextRunFile(): string {
+    return path.join(this.dir, `run-${String(++this.made).padStart(6, '0')}.nt`);
+  }
+
+  private async spill(): Promise<void> {
+    const lines = sortedUnique(this.buffer);
+    this.buffer = [];
+    this.bufferBytes = 0;
+    const file = this.nextRunFile();
+    const handle = await fsp.open(file, 'wx');
+    try {
+      for (let i = 0; i < lines.length; i += 65536) await handle.write(lines.slice(i, i + 65536).join(''));
+    } finally {
+      await handle.close();
+    }
+    this.runs.push(file);
+  }
+
+  /** Merges `files` into one new run (a pass, when there are more than MAX_FAN_IN runs). */
+  private async mergeRuns(files: string[]): Promise<string> {
+    const readers = files.map((f) => new RunReader(f));
+    const file = this.nextRunFile();
+    const handle = await fsp.open(file, 'wx');
+    try {
+      let chunk: string[] = [];
+      for (const line of mergeSorted(readers.map((r) => () => r.next()))) {
+        chunk.push(line);
+        if (chunk.length === 65536) {
+          await handle.write(chunk.join(''));
+          chunk = [];
+        }
+      }
+      if (chunk.length > 0) await handle.write(chunk.join(''));
+    } finally {
+      await handle.close();
+    }
+    for (const f of files) rmSync(f, { force: true });
+    return file;
+  }
+
+  /**
+   * Every line added, sorted and unique. Call once, after the last add. The buffer left in memory is merged with the
+   * runs directly; run files are removed as they are used up.
+   */
+  async *merged(): AsyncGenerator<string> {
+    while (this.runs.length > MAX_FAN_IN - 1) {
+      const group = this.runs.splice(0, MAX_FAN_IN);
+      this.runs.push(await this.mergeRuns(group));
+    }
+    const memory = sortedUnique(this.buffer);
+    this.buffer = [];
+    this.bufferBytes = 0;
+    let at = 0;
+    const readers = this.runs.map((f) => new RunReader(f));
+    const sources = [...readers.map((r) => () => r.next()), () => memory[at++]];
+    yield* mergeSorted(sources);
+    for (const f of this.runs) rmSync(f, { force: true });
+    this.runs.length = 0;
+  }
+}
