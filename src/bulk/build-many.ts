@@ -13,19 +13,21 @@ import { fsOps, ioError, writeFilesAtomic, type OutputReport } from '../fsutil.j
 import { ONTOLOGY_DIR, PROJECT_ROOT } from '../paths.js';
 import { indexPage } from '../web/page.js';
 import { PAGES_DIR } from '../web/step.js';
-import type { FilmJobDone, FilmJobResult, FilmJobSetup } from './film-job.js';
+import { WHOLE_GRAPH_LINK, type FilmJobDone, type FilmJobResult, type FilmJobSetup } from './film-job.js';
 import { SharedLines } from './merge.js';
 import { ShardWriter, type Shard } from './shards.js';
 
 /** The compiled worker (npm run build:ts writes dist/; the CLI runs from dist too). */
 const WORKER_FILE = path.join(PROJECT_ROOT, 'dist', 'bulk', 'worker.js');
 
+/** Old-generation heap of each worker thread, in MB (the bundled film, the largest here, needs well under half). */
+export const WORKER_HEAP_MB = 192;
 /** Folder of the shards inside the output folder. */
 export const BULK_DIR = 'bulk';
 /** Default shard size in triples. */
 export const DEFAULT_SHARD_TRIPLES = 1_000_000;
 /** Default size of the shared-lines buffer before it is spilled to a sorted run (characters of N-Triples). */
-export const DEFAULT_RUN_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_RUN_BYTES = 32 * 1024 * 1024;
 /** What happens to a film that cannot be read or fails a check. */
 export type BadFilmPolicy = 'fail' | 'skip';
 
@@ -94,7 +96,8 @@ class FilmPool {
 
   constructor(size: number, setup: FilmJobSetup) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(WORKER_FILE, { workerData: setup });
+      // A cap on each thread's heap: V8 otherwise lets it grow far past what one film needs before collecting.
+      const worker = new Worker(WORKER_FILE, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       worker.on('message', (result: FilmJobResult) => {
         const pending = this.waiting.get(worker);
         this.waiting.delete(worker);
@@ -208,7 +211,7 @@ export async function buildMany(options: BuildManyOptions): Promise<BuildManyRep
       await fsp.rm(runsDir, { recursive: true, force: true });
       if (pages) {
         const file = `${PAGES_DIR}/index.html`;
-        await fsOps.writeNewFile(path.join(staging, file), indexPage(index));
+        await fsOps.writeNewFile(path.join(staging, file), indexPage(index, WHOLE_GRAPH_LINK));
         names.push(file);
       }
       const manifest = { films, skipped: skipped.length, triples, shardTriples, shards: shards.map((s) => ({ file: `${BULK_DIR}/${s.name}`, triples: s.triples, bytes: s.bytes })) };
@@ -223,9 +226,9 @@ export async function buildMany(options: BuildManyOptions): Promise<BuildManyRep
 
     async function take(result: FilmJobDone): Promise<void> {
       films++;
-      mapped += result.filmTriples + result.sharedLines.length;
+      mapped += result.filmTriples + result.sharedCount;
       await writer.write(result.filmLines, result.filmTriples);
-      await shared.add(result.sharedLines);
+      await shared.add(result.sharedLines, result.sharedCount);
       for (const [name, text] of result.pages) {
         try {
           await fsOps.writeNewFile(path.join(staging, name), text);

@@ -7,7 +7,12 @@ import { NTriplesSerializer } from '../export/ntriples.js';
 import { dedupe, mapFilm, sortQuads } from '../graph.js';
 import { IriMinter } from '../iri.js';
 import { loadFilm } from '../pipeline.js';
-import { renderWebFiles } from '../web/step.js';
+import { filmEmbed } from '../web/embed.js';
+import { defaultLinks, filmPage } from '../web/page.js';
+import { embedFileText, PAGES_DIR } from '../web/step.js';
+
+/** Where the pages of a streamed build link for the whole graph: it is in shards, listed in the manifest. */
+export const WHOLE_GRAPH_LINK = { href: '../bulk/manifest.json', text: 'N-Triples, gzip-compressed shards listed in bulk/manifest.json' } as const;
 
 /** What the worker is told once. */
 export interface FilmJobSetup {
@@ -30,8 +35,12 @@ export interface FilmJobDone {
    */
   readonly filmLines: string;
   readonly filmTriples: number;
-  /** The lines about nodes other films may share (people, organisations, awards, content-named statements …), sorted, unique. */
-  readonly sharedLines: string[];
+  /**
+   * The lines about nodes other films may share (people, organisations, awards, content-named statements …), sorted,
+   * unique, joined (one string crosses between threads far more cheaply than thousands).
+   */
+  readonly sharedLines: string;
+  readonly sharedCount: number;
   /** Page files by path relative to the output folder (the film's page and embed). */
   readonly pages: Array<[string, string]>;
 }
@@ -47,7 +56,9 @@ export interface FilmJobFailed {
 export type FilmJobResult = FilmJobDone | FilmJobFailed;
 
 /** Reads, maps and checks the film in `dir`; every failure a user can act on comes back as FilmJobFailed, never thrown. */
-export async function runFilmJob(index: number, dir: string, setup: FilmJobSetup, minter: IriMinter = new IriMinter(setup.base)): Promise<FilmJobResult> {
+export async function runFilmJob(index: number, dir: string, setup: FilmJobSetup): Promise<FilmJobResult> {
+  // A minter per film: its cache of name keys would otherwise grow with every film the thread builds.
+  const minter = new IriMinter(setup.base);
   try {
     const facts = await loadFilm(dir);
     const quads = sortQuads(dedupe(mapFilm(facts, minter)));
@@ -81,9 +92,14 @@ export async function runFilmJob(index: number, dir: string, setup: FilmJobSetup
       previous = line;
     }
     sharedLines.sort();
+    const sharedCount = sharedLines.length;
     const pages: Array<[string, string]> = [];
     if (setup.pages) {
-      for (const [name, text] of renderWebFiles([facts], quads, setup.base).files) if (!name.endsWith('/index.html')) pages.push([name, text]);
+      const slug = facts.source.slug;
+      const iri = minter.film(slug).value;
+      const embed = filmEmbed(quads, iri);
+      pages.push([`${PAGES_DIR}/${slug}.html`, filmPage(facts, embed, iri, { ...defaultLinks(slug), wholeGraph: WHOLE_GRAPH_LINK })]);
+      pages.push([`${PAGES_DIR}/${slug}.jsonld`, embedFileText(embed)]);
     }
     return {
       ok: true,
@@ -93,7 +109,8 @@ export async function runFilmJob(index: number, dir: string, setup: FilmJobSetup
       ...(facts.year ? { year: facts.year.value } : {}),
       filmLines,
       filmTriples,
-      sharedLines,
+      sharedLines: sharedLines.join(''),
+      sharedCount,
       pages,
     };
   } catch (error) {

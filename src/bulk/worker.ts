@@ -1,6 +1,5 @@
 // The worker thread of a many-film build: runs one film job per message (src/bulk/film-job.ts) and posts its result back.
 import { parentPort, workerData } from 'node:worker_threads';
-import { IriMinter } from '../iri.js';
 import { runFilmJob, type FilmJobSetup } from './film-job.js';
 
 /** A request to the worker: the film folder and its place in the build's order. */
@@ -10,11 +9,10 @@ export interface WorkerRequest {
 }
 
 const setup = workerData as FilmJobSetup;
-const minter = new IriMinter(setup.base);
 const port = parentPort;
 if (port) {
   port.on('message', (request: WorkerRequest) => {
-    runFilmJob(request.index, request.dir, setup, minter).then(
+    runFilmJob(request.index, request.dir, setup).then(
       (result) => port.postMessage(result),
       // A bug, not a bad film: report it as such; the build stops with it.
       (error: unknown) => port.postMessage({ ok: false, index: request.index, code: 'BUG', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),

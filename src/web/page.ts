@@ -11,6 +11,8 @@ export interface PageLinks {
   readonly jsonld: string;
   readonly embed: string;
   readonly index: string;
+  /** When set, one link to the whole graph in place of the three graph files (the streamed build of many films writes N-Triples shards, not graph.*). */
+  readonly wholeGraph?: { readonly href: string; readonly text: string };
 }
 
 /** The links of a page written as `films/<slug>.html` next to `graph.*` in the output folder. */
@@ -214,9 +216,9 @@ function source(film: FilmFacts, links: PageLinks): Html {
     el(
       'ul',
       { class: 'links' },
-      el('li', {}, link(links.turtle, 'Turtle'), ' (whole graph)'),
-      el('li', {}, link(links.ntriples, 'N-Triples'), ' (whole graph)'),
-      el('li', {}, link(links.jsonld, 'JSON-LD'), ' (whole graph)'),
+      links.wholeGraph
+        ? el('li', {}, link(links.wholeGraph.href, links.wholeGraph.text), ' (whole graph)')
+        : [el('li', {}, link(links.turtle, 'Turtle'), ' (whole graph)'), el('li', {}, link(links.ntriples, 'N-Triples'), ' (whole graph)'), el('li', {}, link(links.jsonld, 'JSON-LD'), ' (whole graph)')],
       el('li', {}, link(links.embed, 'schema.org JSON-LD'), ' (this film, as embedded in this page)'),
     ),
   );
@@ -242,11 +244,11 @@ export function filmPage(film: FilmFacts, embed: Embed, filmIri: string, links: 
 }
 
 /** The index of films: one link per film page. */
-export function indexPage(films: ReadonlyArray<{ readonly source: { readonly slug: string }; readonly title: { readonly value: string }; readonly year?: { readonly value: number } | undefined }>): string {
+export function indexPage(films: ReadonlyArray<{ readonly source: { readonly slug: string }; readonly title: { readonly value: string }; readonly year?: { readonly value: number } | undefined }>, wholeGraph: { readonly href: string; readonly text: string } = { href: '../graph.ttl', text: 'The whole graph in Turtle' }): string {
   const items = [...films]
     .sort((a, b) => a.source.slug.localeCompare(b.source.slug))
     .map((f) => el('li', {}, link(`${f.source.slug}.html`, f.title.value), f.year ? ` (${f.year.value})` : ''));
-  const body = h(el('header', {}, el('h1', {}, 'Films')), el('main', {}, el('ul', { id: 'films' }, items), el('p', {}, link('../graph.ttl', 'The whole graph in Turtle'))));
+  const body = h(el('header', {}, el('h1', {}, 'Films')), el('main', {}, el('ul', { id: 'films' }, items), el('p', {}, link(wholeGraph.href, wholeGraph.text))));
   return page({ title: 'Films', body });
 }
 
