@@ -124,8 +124,8 @@ export interface RunningVirtuoso {
   readonly sparql: string;
   /** Graph Store Protocol endpoint (anonymous; SPARQL_UPDATE granted to the SPARQL user). */
   readonly gsp: string;
-  /** Runs SQL through isql as dba. */
-  sql(statement: string): Promise<string>;
+  /** Runs SQL through isql as dba (given up after `timeoutMs`, 30 s by default; a bulk load takes longer). */
+  sql(statement: string, timeoutMs?: number): Promise<string>;
   /** Stops the process group and removes the folder. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -234,7 +234,7 @@ export async function startVirtuoso(readyMs = 120_000, watchedPid = process.pid)
       if (Date.now() > deadline) throw new Error(`virtuoso-t not ready after ${readyMs} ms:\n${tail(logFile)}`);
       await new Promise((r) => setTimeout(r, 250));
     }
-    const sql = async (statement: string) => (await run(bin.isql, [`127.0.0.1:${sqlPort}`, 'dba', 'dba', `exec=${statement}`], { timeout: 30_000 })).stdout;
+    const sql = async (statement: string, timeoutMs = 30_000) => (await run(bin.isql, [`127.0.0.1:${sqlPort}`, 'dba', 'dba', `exec=${statement}`], { timeout: timeoutMs })).stdout;
     await sql('grant SPARQL_UPDATE to "SPARQL";');
     return { pid, dir, sqlPort, httpUrl, sparql, gsp: `${httpUrl}/sparql-graph-crud`, sql, stop };
   } catch (error) {
