@@ -10,6 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SharedLines, MAX_FAN_IN } from '../src/bulk/merge.js';
 import { ShardWriter } from '../src/bulk/shards.js';
+import { progressLine } from '../src/bulk/cli.js';
 import { run } from '../src/cli/main.js';
 import { captureIo } from '../src/cli/io.js';
 
@@ -155,6 +156,13 @@ describe('filmkg build --bulk', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/take --films, not --facts/);
     await expect(lstat(path.join(dir, 'never'))).rejects.toThrow();
+  });
+});
+
+describe('the progress line', () => {
+  test('says films done of the total, triples, films/s and the time left', () => {
+    expect(progressLine({ done: 250, total: 1000, mapped: 223_000, skipped: 0, ms: 50_000 })).toBe('filmkg build: 250/1,000 films, 223,000 triples mapped, 5.0 films/s, 2 min 30 s left');
+    expect(progressLine({ done: 10, total: 12, mapped: 900, skipped: 1, ms: 5_000 })).toBe('filmkg build: 10/12 films, 900 triples mapped, 2.0 films/s, 1 s left, 1 skipped');
   });
 });
 
