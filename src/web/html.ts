@@ -18,7 +18,8 @@ export function raw(html: string): Html {
   return { html };
 }
 
-type Part = string | number | Html | undefined | false | readonly Part[];
+/** What the builders take as content: text (escaped), markup, nothing, or lists of these. */
+export type Part = string | number | Html | undefined | false | readonly Part[];
 
 /** Joins parts: text is escaped, Html is kept, empty parts are dropped. */
 export function h(...parts: Part[]): Html {
@@ -47,7 +48,10 @@ export function link(href: string, ...content: Part[]): Html {
   return el('a', { href }, ...content);
 }
 
-/** A table with a caption, a header row and body rows, wrapped so that it scrolls sideways on a phone. */
+/**
+ * A table with a caption, a header row and body rows. Each cell carries its column's name (`data-label`), so on a
+ * phone the rows reflow into stacked cards, one "label: value" line per cell, and every column stays visible.
+ */
 export function table(id: string, caption: string, head: readonly string[], rows: readonly (readonly Part[])[]): Html {
   return el(
     'div',
@@ -57,7 +61,7 @@ export function table(id: string, caption: string, head: readonly string[], rows
       { id },
       el('caption', {}, caption),
       el('thead', {}, el('tr', {}, head.map((c) => el('th', { scope: 'col' }, c)))),
-      el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c) => el('td', {}, c))))),
+      el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c, i) => el('td', { 'data-label': head[i] }, c))))),
     ),
   );
 }
@@ -92,15 +96,25 @@ footer{color:var(--muted);font-size:.9rem;padding-bottom:2rem}
 code{overflow-wrap:anywhere}
 `;
 
-/** Content Security Policy: no scripts run, nothing is fetched; only the inline style applies. */
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+/**
+ * The pages' Content Security Policy: no scripts run, only the inline style applies, and images load only from `data:`
+ * and the given origins (a poster's wiki, and upload.wikimedia.org where its Special:FilePath URL redirects: a browser
+ * checks every redirect against img-src). Nothing else is fetched.
+ */
+export function contentSecurityPolicy(imageOrigins: readonly string[] = []): string {
+  const images = ['data:', ...[...new Set(imageOrigins)].sort()].join(' ');
+  return `default-src 'none'; style-src 'unsafe-inline'; img-src ${images}; base-uri 'none'; form-action 'none'`;
+}
+
+/** Where a wiki's Special:FilePath URLs redirect to: the file's bytes on Wikimedia's upload server. */
+export const WIKIMEDIA_UPLOAD_ORIGIN = 'https://upload.wikimedia.org';
 
 /** A whole HTML5 document: title, inline CSS, optional JSON-LD embed in the head, body parts. */
-export function page(options: { title: string; description?: string; embed?: Embed; body: Html }): string {
+export function page(options: { title: string; description?: string; embed?: Embed; body: Html; imageOrigins?: readonly string[] }): string {
   const head = h(
     raw('<meta charset="utf-8">\n'),
     raw('<meta name="viewport" content="width=device-width, initial-scale=1">\n'),
-    raw(`<meta http-equiv="Content-Security-Policy" content="${esc(CSP)}">\n`),
+    raw(`<meta http-equiv="Content-Security-Policy" content="${esc(contentSecurityPolicy(options.imageOrigins))}">\n`),
     raw('<link rel="icon" href="data:,">\n'),
     el('title', {}, options.title),
     raw('\n'),
