@@ -94,6 +94,37 @@ blockquote{margin:.5rem 0 1rem;padding:.2rem 1rem;border-left:4px solid var(--li
 .links{display:flex;flex-wrap:wrap;gap:.5rem 1rem;padding:0;list-style:none}
 footer{color:var(--muted);font-size:.9rem;padding-bottom:2rem}
 code{overflow-wrap:anywhere}
+.toc{margin:1rem 0;padding:.6rem 1rem;border:1px solid var(--line);border-radius:6px;max-width:32rem}
+.toc h2{font-size:1rem;margin:0 0 .3rem;padding:0;border:0}
+.toc ol{margin:0;padding-left:1.4rem;columns:2 10rem;column-gap:1.5rem}
+section{scroll-margin-top:.5rem}
+header.with-poster{display:grid;grid-template-columns:1fr;gap:0 2rem}
+@media (min-width:48rem){header.with-poster{grid-template-columns:1fr 14rem;align-items:start}}
+.poster{margin:.5rem 0 1rem;max-width:14rem}
+.poster-frame{position:relative;aspect-ratio:2/3;width:100%;overflow:hidden;border-radius:4px;background:var(--line)}
+.poster-fallback{position:absolute;inset:0;display:flex;flex-direction:column;justify-content:center;gap:.5rem;padding:1rem;text-align:center;color:var(--muted);font-size:.9rem}
+.poster-title{font-weight:600;font-size:1.1rem;color:var(--fg)}
+.poster img{position:absolute;inset:0;width:100%;height:100%;object-fit:cover;color:transparent}
+.poster figcaption,.picture figcaption{color:var(--muted);font-size:.85rem;margin-top:.3rem}
+.picture{margin:1rem 0}
+svg.chart{display:block;width:100%;max-width:36rem;height:auto}
+svg.chart text{fill:var(--fg);font:13px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+svg.chart text.figure{fill:var(--muted);font-size:11px}
+svg.chart .won-fill,svg.chart .home-fill{fill:var(--won)}
+svg.chart .nominated-fill{fill:var(--muted);opacity:.45}
+svg.chart .bar-fill,svg.chart .theatrical-fill,svg.chart .gross-fill{fill:var(--accent)}
+svg.chart .budget-fill{fill:var(--muted)}
+svg.chart .range{opacity:.4}
+svg.chart line.axis{stroke:var(--muted)}
+svg.chart line.guide{stroke:var(--line);stroke-dasharray:2 3}
+@media (max-width:40rem){
+.scroll table,.scroll tbody,.scroll tr,.scroll td{display:block}
+.scroll thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+.scroll tr{padding:.4rem 0;border-bottom:1px solid var(--line)}
+.scroll td{display:grid;grid-template-columns:minmax(5.5rem,35%) 1fr;gap:.6rem;padding:.1rem 0;border:0}
+.scroll td::before{content:attr(data-label);font-weight:600;color:var(--muted)}
+.scroll td:empty{display:none}
+}
 `;
 
 /**
