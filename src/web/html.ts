@@ -105,11 +105,12 @@ header.with-poster{display:grid;grid-template-columns:1fr;gap:0 2rem}
 .poster-fallback{position:absolute;inset:0;display:flex;flex-direction:column;justify-content:center;gap:.5rem;padding:1rem;text-align:center;color:var(--muted);font-size:.9rem}
 .poster-title{font-weight:600;font-size:1.1rem;color:var(--fg)}
 .poster img{position:absolute;inset:0;width:100%;height:100%;object-fit:cover;color:transparent}
+.poster img::after{content:attr(data-title) "\\A" attr(data-caption);white-space:pre-line;position:absolute;inset:0;display:flex;align-items:center;justify-content:center;padding:1rem;text-align:center;font-size:.95rem;color:var(--muted);background:var(--line)}
 .poster figcaption,.picture figcaption{color:var(--muted);font-size:.85rem;margin-top:.3rem}
 .picture{margin:1rem 0}
 svg.chart{display:block;width:100%;max-width:36rem;height:auto}
-svg.chart text{fill:var(--fg);font:13px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
-svg.chart text.figure{fill:var(--muted);font-size:11px}
+svg.chart text{fill:var(--fg);font:14px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+svg.chart text.figure{fill:var(--muted);font-size:12px}
 svg.chart .won-fill,svg.chart .home-fill{fill:var(--won)}
 svg.chart .nominated-fill{fill:var(--muted);opacity:.45}
 svg.chart .bar-fill,svg.chart .theatrical-fill,svg.chart .gross-fill{fill:var(--accent)}
@@ -121,8 +122,9 @@ svg.chart line.guide{stroke:var(--line);stroke-dasharray:2 3}
 .scroll table,.scroll tbody,.scroll tr,.scroll td{display:block}
 .scroll thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
 .scroll tr{padding:.4rem 0;border-bottom:1px solid var(--line)}
-.scroll td{display:grid;grid-template-columns:minmax(5.5rem,35%) 1fr;gap:.6rem;padding:.1rem 0;border:0}
-.scroll td::before{content:attr(data-label);font-weight:600;color:var(--muted)}
+.scroll caption{display:block}
+.scroll td{position:relative;padding:.1rem 0 .1rem 38%;border:0}
+.scroll td::before{content:attr(data-label);position:absolute;left:0;width:35%;font-weight:600;color:var(--muted)}
 .scroll td:empty{display:none}
 }
 `;

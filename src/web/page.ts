@@ -375,7 +375,8 @@ function poster(film: FilmFacts): Html | undefined {
       'div',
       { class: 'poster-frame', role: 'img', 'aria-label': `${caption}: ${film.title.value}` },
       el('div', { class: 'poster-fallback', 'aria-hidden': 'true' }, el('span', { class: 'poster-title' }, film.title.value), el('span', {}, caption)),
-      raw(`<img src="${esc(url)}" alt="" width="220" height="330" decoding="async" referrerpolicy="no-referrer">`),
+      // A broken image gets its ::after (browsers draw pseudo-elements only on images that failed): the card, over the icon.
+      raw(`<img src="${esc(url)}" alt="" width="220" height="330" decoding="async" referrerpolicy="no-referrer" data-title="${esc(film.title.value)}" data-caption="${esc(caption)}">`),
     ),
     el('figcaption', {}, caption, ' (', link(filePage, film.image.file), ')'),
   );

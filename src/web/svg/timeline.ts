@@ -22,6 +22,14 @@ function day(iso: string): number {
   return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) / 86_400_000;
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `1995-10-27` → `27 Oct 1995`; `1998-01` → `Jan 1998`; `1998` as it is. */
+export function shortDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return [d !== undefined ? String(Number(d)) : undefined, m !== undefined ? MONTHS[Number(m) - 1] : undefined, y].filter((x) => x !== undefined).join(' ');
+}
+
 /** Releases in date order; undated ones after, in their given order. */
 export function orderReleases(marks: readonly ReleaseMark[]): ReleaseMark[] {
   const dated = marks.filter((m) => m.date !== undefined).sort((a, b) => day(a.date as string) - day(b.date as string) || (a.label < b.label ? -1 : 1));
@@ -69,7 +77,7 @@ export function timelineChart(marks: readonly ReleaseMark[], id = 'releases-char
         { class: 'release', 'data-date': m.date, 'data-kind': m.kind, 'data-label': m.label },
         line(cx, 20, cx, cy, { class: 'guide' }),
         shape(m, cx, cy),
-        text(right ? cx + 10 : cx - 10, cy + 4, `${m.label}, ${m.date}`, { class: 'label', 'text-anchor': right ? 'start' : 'end' }),
+        text(right ? cx + 10 : cx - 10, cy + 4, `${m.label}, ${shortDate(m.date as string)}`, { class: 'label', 'text-anchor': right ? 'start' : 'end' }),
       );
     }),
     undated.length > 0 ? text(LEFT, TOP + dated.length * ROW + 18, 'Date not given:', { class: 'figure' }) : undefined,

@@ -23,7 +23,7 @@ export function tracksChart(tracks: readonly TrackBar[], id = 'soundtrack-chart'
   const max = Math.max(...lengths.map((s) => s ?? 0), 1);
   const total = lengths.reduce<number>((s, x) => s + (x ?? 0), 0);
   const timed = lengths.filter((s) => s !== undefined).length;
-  const scale = (WIDTH - LEFT - 80) / max;
+  const scale = (WIDTH - LEFT - 125) / max;
   const height = TOP + rows.length * ROW + 24;
   let start = 0;
   return svg(
