@@ -57,8 +57,8 @@ describe('accolades by award body', () => {
     expect(svg).toMatch(/^<svg [^>]*data-bodies="4" data-wins="7" data-nominations="5">/);
   });
 
-  test('bars on one scale: the longest row spans the drawing width less the figure room; wins and nominations in proportion', () => {
-    const scale = (420 - 90) / 6;
+  test('bars on one scale: the longest row spans the drawing width less room for its figures; wins and nominations in proportion', () => {
+    const scale = (420 - 120) / 6;
     expect(rectWidth(svg, 'data-body', 'Independent Spirit Awards', 'won-fill')).toBeCloseTo(4 * scale, 1);
     expect(rectWidth(svg, 'data-body', 'Independent Spirit Awards', 'nominated-fill')).toBeCloseTo(2 * scale, 1);
     expect(rectWidth(svg, 'data-body', 'Academy Awards', 'nominated-fill')).toBeCloseTo(3 * scale, 1);

@@ -26,7 +26,7 @@ export function accoladesChart(tallies: readonly BodyTally[], id = 'accolades-ch
   const max = Math.max(...rows.map((r) => r.wins + r.nominations), 1);
   const wins = rows.reduce((s, r) => s + r.wins, 0);
   const nominations = rows.reduce((s, r) => s + r.nominations, 0);
-  const scale = (WIDTH - 90) / max;
+  const scale = (WIDTH - 120) / max;
   const height = TOP + rows.length * ROW + 4;
   const plural = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
   return svg(
