@@ -28,6 +28,12 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const UPLOAD = 'https://upload.wikimedia.org/wikipedia/en/0/00/Leaving_las_vegas_ver1.jpg';
 const available = chromiumAvailable();
 
+/** What the tests read of an <img> (the tests are type-checked without the DOM's types). */
+interface ImageLike {
+  readonly complete: boolean;
+  readonly naturalWidth: number;
+}
+
 test.runIf(Boolean(process.env.CI))(`chromium is installed at ${CHROMIUM} (CI must run the browser tests; .ci/run installs it)`, () => {
   expect(available).toBe(true);
 });
@@ -88,17 +94,12 @@ describe.skipIf(!available)('the film page in chromium', () => {
 
   async function noOverflow(page: Page, width: number): Promise<void> {
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
-    // Every table cell that has content lies within the viewport's width (no column cut off or scrolled away).
-    const outside = await page.evaluate<string[], number>((w) => {
-      const cells = [...document.querySelectorAll('main td, main th, main svg.chart')] as HTMLElement[];
-      return cells
-        .filter((c) => (c.textContent ?? '').trim() !== '' && getComputedStyle(c).display !== 'none' && c.closest('thead') === null)
-        .filter((c) => {
-          const r = c.getBoundingClientRect();
-          return r.left < 0 || r.right > w + 0.5 || r.width === 0;
-        })
-        .map((c) => `${c.closest('table')?.id ?? c.id}: ${(c.textContent ?? '').trim().slice(0, 40)}`);
-    }, width);
+    // Every table cell that has content lies within the viewport's width (no column cut off or scrolled away). Code run in
+    // the page is given as text: the tests are type-checked without the DOM's types.
+    const outside = await page.evaluate<string[]>(`[...document.querySelectorAll('main td, main th, main svg.chart')]
+      .filter((c) => (c.textContent ?? '').trim() !== '' && getComputedStyle(c).display !== 'none' && c.closest('thead') === null)
+      .filter((c) => { const r = c.getBoundingClientRect(); return r.left < 0 || r.right > ${width} + 0.5 || r.width === 0; })
+      .map((c) => (c.closest('table')?.id ?? c.id) + ': ' + (c.textContent ?? '').trim().slice(0, 40))`);
     expect(outside).toEqual([]);
   }
 
@@ -108,7 +109,7 @@ describe.skipIf(!available)('the film page in chromium', () => {
       try {
         await noOverflow(page, width);
         const img = page.locator('#poster img');
-        await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBe(1);
+        await expect.poll(() => img.evaluate((i) => (i as unknown as ImageLike).complete && (i as unknown as ImageLike).naturalWidth)).toBe(1);
         const [{ url }] = (await select(`SELECT ?url WHERE { <${FILM}> schema:image/schema:contentUrl ?url }`)) as [Record<string, string>];
         expect(await img.getAttribute('src')).toBe(url);
         expect(new URL(url ?? '').origin).toBe('https://en.wikipedia.org');
@@ -130,11 +131,11 @@ describe.skipIf(!available)('the film page in chromium', () => {
     const { page, problems } = await open(390, true);
     try {
       const img = page.locator('#poster img');
-      await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete)).toBe(true);
-      expect(await img.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(0);
+      await expect.poll(() => img.evaluate((i) => (i as unknown as ImageLike).complete)).toBe(true);
+      expect(await img.evaluate((i) => (i as unknown as ImageLike).naturalWidth)).toBe(0);
       expect(await img.getAttribute('alt')).toBe('');
       // The failed image draws its ::after card (title and caption) over the broken-image icon; the card behind it says the same.
-      expect(await img.evaluate((i) => getComputedStyle(i, '::after').content)).toBe('"Leaving Las Vegas\\a Theatrical release poster"');
+      expect(await page.evaluate<string>(`getComputedStyle(document.querySelector('#poster img'), '::after').content`)).toBe('"Leaving Las Vegas\\a Theatrical release poster"');
       expect(await page.locator('.poster-fallback').innerText()).toContain('Leaving Las Vegas');
       expect(await page.locator('.poster-frame').getAttribute('aria-label')).toBe('Theatrical release poster: Leaving Las Vegas');
       await page.locator('#poster').screenshot({ path: path.join(SHOTS, 'poster-offline.png') });
@@ -152,11 +153,11 @@ describe.skipIf(!available)('the film page in chromium', () => {
       expect(targets).toEqual(['#credits-section', '#money-section', '#cast-section', '#releases-section', '#reception-section', '#accolades-section', '#soundtrack-section', '#references-section', '#source-section']);
       for (const href of targets) {
         await page.locator(`nav.toc a[href="${href}"]`).click();
-        await expect.poll(() => page.evaluate(() => location.hash)).toBe(href);
+        await expect.poll(() => page.evaluate<string>('location.hash')).toBe(href);
         const top = await page.locator(href).evaluate((s) => [s.tagName, Math.round(s.getBoundingClientRect().top)] as const);
         expect(top[0], href).toBe('SECTION');
         // At the top of the viewport (scroll-margin-top .5rem), or as far as the page can scroll for the last sections.
-        const atEnd = await page.evaluate(() => Math.ceil(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight);
+        const atEnd = await page.evaluate<boolean>('Math.ceil(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight');
         if (!atEnd) expect(Math.abs(top[1] - 8), href).toBeLessThanOrEqual(2);
         else expect(top[1], href).toBeLessThan(900);
       }
@@ -212,7 +213,7 @@ describe.skipIf(!available)('the film page in chromium', () => {
   test('every person, organisation and work link resolves on the server to an entity of the graph', async () => {
     const { page } = await open(1280);
     try {
-      const hrefs = await page.locator('main a.entity').evaluateAll((as) => [...new Set(as.map((a) => (a as HTMLAnchorElement).href))]);
+      const hrefs = await page.locator('main a.entity').evaluateAll((as) => [...new Set(as.map((a) => (a as unknown as { href: string }).href))]);
       const subjects = new Set(quads.map((q) => q.subject.value));
       expect(hrefs.length).toBeGreaterThan(100);
       const linked = await page.locator('main a.entity').evaluateAll((as) => as.map((a) => a.textContent ?? ''));
