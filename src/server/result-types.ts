@@ -72,7 +72,7 @@ export function chooseResultType(form: QueryForm, accept: string | undefined, fo
   if (named) return { mediaType: named };
   for (const format of formats) {
     const value = format.trim().toLowerCase();
-    const mediaType = names[value] ?? offered.find((t) => t === value);
+    const mediaType = offered.find((t) => t === (names[value] ?? value));
     if (mediaType) return { mediaType };
   }
   const any = negotiateMediaType(read, offered) as ResultMediaType | undefined;
