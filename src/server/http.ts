@@ -73,6 +73,20 @@ async function gzipped(tag: string, body: Buffer): Promise<Buffer> {
 }
 
 /**
+ * Large texts sent again and again (the graph files, pages: routes keep them as strings) with their bytes and tag, so
+ * that a repeat, a 304 above all, neither encodes nor hashes them again. A Map keyed by the string: V8 keeps a string's
+ * hash in the string, and the same string object compares equal at once.
+ */
+const encodedTexts = new Map<string, { bytes: Buffer; tag: string; type: string }>();
+const ENCODED_TEXT_MIN_BYTES = 64 * 1024;
+const ENCODED_TEXTS = 16;
+
+function rememberText(text: string, entry: { bytes: Buffer; tag: string; type: string }): void {
+  encodedTexts.set(text, entry);
+  if (encodedTexts.size > ENCODED_TEXTS) encodedTexts.delete(encodedTexts.keys().next().value as string);
+}
+
+/**
  * Sends `body` (text or bytes) with a status and content type (and CORS headers); the one send path of every route.
  * A 200 answer to GET or HEAD carries an ETag (`extra.etag` when the caller has one, else a hash of the bytes) and gets
  * 304 without a body when If-None-Match names it; a compressible body of GZIP_MIN_BYTES or more is gzip-encoded when
@@ -81,13 +95,15 @@ async function gzipped(tag: string, body: Buffer): Promise<Buffer> {
  */
 export function send(res: http.ServerResponse, status: number, contentType: string, body: string | Uint8Array, extra: Record<string, string> = {}): void {
   if (res.headersSent || res.destroyed) return;
-  const bytes = typeof body === 'string' ? Buffer.from(body) : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  const known = typeof body === 'string' ? encodedTexts.get(body) : undefined;
+  const bytes = known?.bytes ?? (typeof body === 'string' ? Buffer.from(body) : Buffer.from(body.buffer, body.byteOffset, body.byteLength));
   const html: Record<string, string> = /^text\/html\b/i.test(contentType) ? { 'content-security-policy': HTML_CSP } : {};
   const { etag: givenTag, ...rest } = extra;
   const headers: Record<string, string> = { ...CORS_HEADERS, 'content-type': contentType, vary: 'Accept, Accept-Encoding', 'x-content-type-options': 'nosniff', ...html, ...rest };
   const method = res.req?.method ?? 'GET';
   if (status !== 200 || (method !== 'GET' && method !== 'HEAD')) return finish(res, status, headers, bytes);
-  const tag = givenTag ?? entityTag(bytes, contentType);
+  const tag = givenTag ?? (known?.type === contentType ? known.tag : entityTag(bytes, contentType));
+  if (typeof body === 'string' && !known && bytes.byteLength >= ENCODED_TEXT_MIN_BYTES) rememberText(body, { bytes, tag, type: contentType });
   const compress = bytes.byteLength >= GZIP_MIN_BYTES && COMPRESSIBLE.test(contentType) && acceptsEncoding(res.req?.headers['accept-encoding'], 'gzip');
   if (noneMatch(res.req?.headers['if-none-match'], tag)) {
     const { 'content-type': _type, ...kept } = headers;
