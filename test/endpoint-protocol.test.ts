@@ -163,6 +163,11 @@ describe('result formats and negotiation', () => {
     expect(await type(q(CONSTRUCT, '&format=xml'), '*/*')).toBe('application/rdf+xml');
     expect(await type(q(COUNT, '&output=tsv'), 'image/png')).toBe('text/tab-separated-values');
     expect(await type(q(CONSTRUCT, '&format=rdf%2Bxml&format=application%2Frdf%2Bxml'), '*/*')).toBe('application/rdf+xml');
+    // SPARQLWrapper's other names: json is JSON-LD for a graph, rdf and rdf+xml RDF/XML, turtle Turtle.
+    for (const [name, graphType] of [['json', 'application/ld+json'], ['rdf', 'application/rdf+xml'], ['turtle', 'text/turtle'], ['n3', 'text/turtle']] as const) {
+      expect(await type(q(CONSTRUCT, `&format=${name}`), '*/*'), name).toBe(graphType);
+    }
+    expect(await type(q(COUNT, '&format=json'), '*/*')).toBe('application/sparql-results+json');
     expect(await type(q(COUNT, '&format=text%2Fcsv'), 'text/html,*/*;q=0.8')).toBe('text/csv');
     // A format= value naming nothing offered is passed over; */* then gives the default.
     expect(await type(q(COUNT, '&format=bogus'), '*/*')).toBe('application/sparql-results+json');
