@@ -32,6 +32,7 @@ const CASES: Array<[string, string[], RegExp[]]> = [
   ['fuzz.js', ['--articles', '40'], [/^fuzz: 40 mutated articles: \d+ read, \d+ refused \(no film article left\), 0 crashed, 0 non-conforming of 4 checked$/m, /extract \+ build per article: median [\d.]+ ms/]],
   ['query.js', ['--runs', '3', '--process-runs', '1'], [/^cast +[\d.]+ +[\d.]+$/m, /one-shot `filmkg query cast`/]],
   ['endpoint.js', ['--seconds', '1', '--concurrency', '2'], [/throughput: \d+ req\/s/, /latency: median [\d.]+ ms/]],
+  ['endpoint-encoding.js', ['--runs', '2'], [/^\/graph.ttl +[\d.]+ +\d+ +[\d.]+ +\d+ +[\d.]+ +[\d.]+ +[\d.]+ +[\d.]+$/m, /^SELECT all \(JSON\) +[\d.]+/m]],
   [
     'endpoint-soak.js',
     ['--seconds', '3'],
