@@ -64,7 +64,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
   } catch (error) {
     if (isUserError(error)) {
       io.stderr(`filmkg ${name}: error [${error.code}]: ${error.message}\n`);
-      return error.code === 'USAGE' ? EXIT.usage : EXIT.failure;
+      return error.code === 'USAGE' || error.code === 'UNKNOWN_FORMAT' ? EXIT.usage : EXIT.failure;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     io.stderr(`filmkg ${name}: internal error (please report): ${message}\n`);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { FilmkgError } from '../errors.js';
 import { bundledQueries, resolveQuery } from '../sparql/bundled.js';
 import { checkQuery } from '../sparql/check.js';
-import { checkFormat, MEDIA_TYPES, toTable, type OutputFormat } from '../sparql/format.js';
+import { checkFormat, graphText, MEDIA_TYPES, toTable, type OutputFormat } from '../sparql/format.js';
 import { AUTH_ENV } from '../remote/http.js';
 import { openGraphStore } from '../store/open.js';
 import { OxigraphStore } from '../store/oxigraph.js';
@@ -25,9 +25,10 @@ Runs a SPARQL 1.1 query on the knowledge graph and prints the results.
   -              read the query from standard input (echo 'ASK {}' | filmkg query -)
   -e, --expr Q   the query text itself
   --list         list the bundled queries and the question each answers
-  --format F     SELECT and ASK: table (default), json (SPARQL 1.1 Query Results JSON),
-                 csv, tsv (SPARQL 1.1 Query Results CSV and TSV);
-                 CONSTRUCT and DESCRIBE: turtle (default), ntriples
+  --format F     SELECT and ASK: table (default), json, xml (SPARQL 1.1 Query Results JSON
+                 and XML), csv, tsv (SPARQL 1.1 Query Results CSV and TSV);
+                 CONSTRUCT and DESCRIBE: turtle (default; with the graph's prefixes), ntriples,
+                 nquads, rdfxml
   --graph FILE   query this RDF file instead of the bundled films: Turtle (.ttl), N-Triples (.nt),
                  N-Quads (.nq), TriG (.trig) or JSON-LD (.jsonld), by extension; named graphs merged
   --endpoint URL ask a remote SPARQL 1.1 endpoint instead (e.g. Virtuoso's http://127.0.0.1:8890/sparql);
@@ -40,7 +41,8 @@ to the code; otherwise it is built in-process from data/films (never a stale bui
 The query is parsed first (sparqljs): a syntax error names the line and what was expected.
 Updates (INSERT, DELETE, LOAD …) are refused: the graph is read-only.
 
-Exit codes: 0 answered; 1 bad query, unknown query or format, unreadable graph; 2 usage error.
+Exit codes: 0 answered; 1 bad query, unknown query, unreadable graph, failing endpoint; 2 usage
+error (an unknown option, a missing argument, a bad --format or --input-format).
 `;
 
 /**
@@ -96,7 +98,7 @@ export const queryCommand: Command = {
     const { source, text } = values.expr !== undefined ? { source: 'query', text: values.expr } : await queryText(positionals[0] as string, io);
     const checked = checkQuery(text, source === 'query' || source === 'stdin' ? source : path.relative(io.cwd, source) || source);
     const graph = checked.form === 'CONSTRUCT' || checked.form === 'DESCRIBE';
-    const format: OutputFormat = checkFormat(values.format ?? (graph ? 'turtle' : 'table'), checked.form);
+    const format: OutputFormat = checkFormat(values.format ?? (graph ? 'turtle' : 'table'), checked.form, didYouMean);
     if (values.endpoint !== undefined) {
       if (values.graph !== undefined) throw new FilmkgError('USAGE', '--graph FILE and --endpoint URL cannot be combined');
       const { queryRemote } = await import('../remote/query.js');
@@ -109,8 +111,11 @@ export const queryCommand: Command = {
       if (format === 'table') {
         const result = store.querySync(text);
         io.stdout(result.kind === 'select' ? toTable(result) : result.kind === 'ask' ? `${result.value}\n` : result.ntriples);
+      } else if (graph && format !== 'ntriples') {
+        const result = store.querySync(text);
+        if (result.kind === 'graph') io.stdout(graphText(result.ntriples, format, source === 'query' || source === 'stdin' ? source : path.relative(io.cwd, source)));
       } else {
-        const out = store.serialize(text, MEDIA_TYPES[format]);
+        const out = store.serialize(text, MEDIA_TYPES[format as 'json' | 'xml' | 'csv' | 'tsv' | 'ntriples']);
         io.stdout(out.endsWith('\n') || out === '' ? out : `${out}\n`);
       }
     } finally {
