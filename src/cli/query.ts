@@ -7,7 +7,7 @@ import { checkFormat, graphText, MEDIA_TYPES, toTable, type OutputFormat } from 
 import { AUTH_ENV } from '../remote/http.js';
 import { openGraphStore } from '../store/open.js';
 import { OxigraphStore } from '../store/oxigraph.js';
-import { readGraphFile, syntaxOf } from '../rdf-file.js';
+import { inputSyntax, readGraphArgument, syntaxOf, type RdfSyntax } from '../rdf-file.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT, type Command } from './command.js';
 import type { CliIo } from './io.js';
@@ -30,7 +30,10 @@ Runs a SPARQL 1.1 query on the knowledge graph and prints the results.
                  CONSTRUCT and DESCRIBE: turtle (default; with the graph's prefixes), ntriples,
                  nquads, rdfxml
   --graph FILE   query this RDF file instead of the bundled films: Turtle (.ttl), N-Triples (.nt),
-                 N-Quads (.nq), TriG (.trig) or JSON-LD (.jsonld), by extension; named graphs merged
+                 N-Quads (.nq), TriG (.trig), JSON-LD (.jsonld) or RDF/XML (.rdf, .owl, .xml), by
+                 extension; named graphs merged; - reads it from standard input
+  --input-format F  the syntax of --graph, whatever its name: turtle, ntriples, nquads, trig, jsonld,
+                 rdfxml (default: by extension; sniffed on standard input)
   --endpoint URL ask a remote SPARQL 1.1 endpoint instead (e.g. Virtuoso's http://127.0.0.1:8890/sparql);
                  the query is POSTed as a form; credentials only from ${AUTH_ENV} ("user:password")
   --default-graph IRI  with --endpoint: the named graph to query as the default graph (default-graph-uri)
@@ -46,14 +49,14 @@ error (an unknown option, a missing argument, a bad --format or --input-format).
 `;
 
 /**
- * A store holding the graph file `file`: Turtle and N-Triples loaded by Oxigraph's own parser (the fast path), the
- * other syntaxes (N-Quads, TriG, JSON-LD; named graphs merged) read by src/rdf-file.ts and loaded as N-Triples.
+ * A store holding the graph `name` names (a file, or `-` for standard input): Turtle and N-Triples files loaded by
+ * Oxigraph's own parser (the fast path), the other syntaxes (N-Quads, TriG, JSON-LD, RDF/XML; named graphs merged)
+ * and standard input read by src/rdf-file.ts and loaded as N-Triples.
  */
-async function openGraphFile(file: string, shownAs: string): Promise<{ store: OxigraphStore }> {
-  const syntax = syntaxOf(file);
-  if (syntax === 'Turtle' || syntax === 'N-Triples') return openGraphStore({ graphFile: file });
-  const [quads, { toNTriples }] = await Promise.all([readGraphFile(file, shownAs), import('../export/ntriples.js')]);
-  return { store: OxigraphStore.fromText(toNTriples(quads), 'application/n-triples', shownAs) };
+async function openGraphFile(name: string, io: CliIo, given: RdfSyntax | undefined): Promise<{ store: OxigraphStore }> {
+  if (name !== '-' && given === undefined && ['Turtle', 'N-Triples'].includes(syntaxOf(name))) return openGraphStore({ graphFile: path.resolve(io.cwd, name) });
+  const [quads, { toNTriples }] = await Promise.all([readGraphArgument(name, io, given), import('../export/ntriples.js')]);
+  return { store: OxigraphStore.fromText(toNTriples(quads), 'application/n-triples', name === '-' ? 'stdin' : name) };
 }
 
 /** The query text the positional names: `-` is standard input, else a bundled name or a file (an unknown name suggests the closest bundled one). */
@@ -83,6 +86,7 @@ export const queryCommand: Command = {
       format: { type: 'string', short: 'f' },
       list: { type: 'boolean' },
       graph: { type: 'string' },
+      'input-format': { type: 'string' },
       endpoint: { type: 'string' },
       'default-graph': { type: 'string' },
     });
@@ -106,7 +110,10 @@ export const queryCommand: Command = {
       return EXIT.ok;
     }
     if (values['default-graph'] !== undefined) throw new FilmkgError('USAGE', '--default-graph needs --endpoint');
-    const { store } = values.graph !== undefined ? await openGraphFile(path.resolve(io.cwd, values.graph), values.graph) : await openGraphStore({});
+    const syntax = inputSyntax(values['input-format'], didYouMean);
+    if (syntax !== undefined && values.graph === undefined) throw new FilmkgError('USAGE', '--input-format needs --graph FILE', { place: { path: '--input-format' } });
+    if (values.graph === '-' && positionals[0] === '-') throw new FilmkgError('USAGE', 'standard input can hold the query or the graph, not both', { place: { path: '--graph' } });
+    const { store } = values.graph !== undefined ? await openGraphFile(values.graph, io, syntax) : await openGraphStore({});
     try {
       if (format === 'table') {
         const result = store.querySync(text);

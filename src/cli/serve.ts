@@ -27,7 +27,10 @@ Web pages and linked data (src/server/pages.ts):
 Options:
   --port N        port to listen on (default 3030; 0 picks a free port)
   --host ADDR     address to listen on (default 127.0.0.1)
-  --graph FILE    serve this RDF file instead of the bundled films (.ttl, .nt, .nq, .trig, .jsonld)
+  --graph FILE    serve this RDF file instead of the bundled films (.ttl, .nt, .nq, .trig, .jsonld,
+                  .rdf/.owl/.xml; - reads it from standard input)
+  --input-format F  the syntax of --graph: turtle, ntriples, nquads, trig, jsonld, rdfxml (default: by
+                  extension; sniffed on standard input)
   --timeout MS    stop queries running longer than this (default ${DEFAULT_LIMITS.timeoutMs}); answered with 503
   -h, --help      show this help
 
@@ -45,6 +48,7 @@ export const serveCommand: Command = {
       port: { type: 'string', short: 'p' },
       host: { type: 'string' },
       graph: { type: 'string' },
+      'input-format': { type: 'string' },
       timeout: { type: 'string' },
     });
     if (positionals.length > 0) throw new FilmkgError('USAGE', 'serve takes no arguments (see filmkg serve --help)');
@@ -54,19 +58,22 @@ export const serveCommand: Command = {
     if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new FilmkgError('USAGE', '--timeout must be a positive number of milliseconds', { found: values.timeout ?? '' });
     // The graph is read or built once, and shared by the SPARQL endpoint and the pages.
     const graphFile = values.graph !== undefined ? path.resolve(io.cwd, values.graph) : undefined;
-    const [{ loadFilms }, { buildGraph }, { toNTriples }, { readGraphFile }] = await Promise.all([
+    const [{ loadFilms }, { buildGraph }, { toNTriples }, { readGraphArgument, inputSyntax }, { didYouMean }] = await Promise.all([
       import('../pipeline.js'),
       import('../graph.js'),
       import('../export/ntriples.js'),
       import('../rdf-file.js'),
+      import('./suggest.js'),
     ]);
-    const films = graphFile === undefined ? await loadFilms() : [];
-    const quads = graphFile === undefined ? buildGraph(films) : await readGraphFile(graphFile, values.graph);
+    const syntax = inputSyntax(values['input-format'], didYouMean);
+    if (syntax !== undefined && values.graph === undefined) throw new FilmkgError('USAGE', '--input-format needs --graph FILE', { place: { path: '--input-format' } });
+    const films = values.graph === undefined ? await loadFilms() : [];
+    const quads = values.graph === undefined ? buildGraph(films) : await readGraphArgument(values.graph, io, syntax);
     const server = await startEndpoint({
       port,
       host: values.host ?? '127.0.0.1',
       limits: { timeoutMs },
-      routes: await pageRoutes({ films, quads, ...(graphFile !== undefined ? { graphFile } : {}) }),
+      routes: await pageRoutes({ films, quads, ...(graphFile !== undefined && values.graph !== '-' ? { graphFile } : {}) }),
       graph: { ntriples: toNTriples(quads), triples: quads.length, source: values.graph ?? 'data/films (built in-process)' },
     });
     io.stderr(`filmkg serve: ${server.triples} triples from ${server.source}\nfilmkg serve: SPARQL endpoint at ${server.url}/sparql, pages at ${server.url}/films/ (Ctrl-C to stop)\n`);
