@@ -106,7 +106,8 @@ export const queryCommand: Command = {
     if (values.endpoint !== undefined) {
       if (values.graph !== undefined) throw new FilmkgError('USAGE', '--graph FILE and --endpoint URL cannot be combined');
       const { queryRemote } = await import('../remote/query.js');
-      io.stdout(await queryRemote(values.endpoint, text, format, { auth: io.env[AUTH_ENV], ...(values['default-graph'] !== undefined ? { defaultGraph: values['default-graph'] } : {}) }));
+      const report = { note: (line: string) => io.stderr(`filmkg query: note: ${line}\n`), warn: (line: string) => io.stderr(`filmkg query: warning: ${line}\n`) };
+      io.stdout(await queryRemote(values.endpoint, text, format, { auth: io.env[AUTH_ENV], ...(values['default-graph'] !== undefined ? { defaultGraph: values['default-graph'] } : {}) }, report));
       return EXIT.ok;
     }
     if (values['default-graph'] !== undefined) throw new FilmkgError('USAGE', '--default-graph needs --endpoint');
