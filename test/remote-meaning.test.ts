@@ -10,9 +10,10 @@ import { toTurtle } from '../src/export/turtle.js';
 import { buildGraph } from '../src/graph.js';
 import { loadFilms } from '../src/pipeline.js';
 import { remoteRequest } from '../src/remote/http.js';
-import { durationFromSeconds, durationProbe, normaliseNTriples, normaliseSelect, strDependencies } from '../src/remote/normalise.js';
+import { datatypeDifferences, durationFromSeconds, durationProbe, normaliseNTriples, normaliseSelect, strDependencies } from '../src/remote/normalise.js';
 import { bundledQueries } from '../src/sparql/bundled.js';
 import { checkQuery } from '../src/sparql/check.js';
+import type { SelectResult } from '../src/store/store.js';
 import { canonicalTsv } from './helpers/results.js';
 import { startVirtuoso, virtuosoBinaries, type RunningVirtuoso } from './helpers/virtuoso.js';
 
@@ -83,6 +84,31 @@ describe('columns computed from STR()', () => {
   });
 });
 
+describe('datatypes compared with the local store', () => {
+  const XSD = 'http://www.w3.org/2001/XMLSchema#';
+  it('names each column whose remote datatypes the local column never has; empty columns are not compared', () => {
+    const remote: SelectResult = {
+      kind: 'select',
+      vars: ['a', 'b', 'c', 'd'],
+      rows: [
+        { a: { type: 'literal', value: 'x' }, b: { type: 'literal', value: '1', datatype: `${XSD}decimal` }, c: { type: 'uri', value: 'https://a.example/' } },
+        { a: { type: 'literal', value: 'y', 'xml:lang': 'en' }, b: { type: 'literal', value: '2', datatype: `${XSD}integer` } },
+      ],
+    };
+    const local: SelectResult = {
+      kind: 'select',
+      vars: ['a', 'b', 'c', 'd'],
+      rows: [{ a: { type: 'literal', value: 'x', 'xml:lang': 'en' }, b: { type: 'literal', value: '1', datatype: `${XSD}integer` }, c: { type: 'literal', value: 'https://a.example/' }, d: { type: 'bnode', value: 'b0' } }],
+    };
+    expect(datatypeDifferences(remote, local)).toEqual([
+      `column ?a: the endpoint gives <${XSD}string> where the local store gives <http://www.w3.org/1999/02/22-rdf-syntax-ns#langString>`,
+      `column ?b: the endpoint gives <${XSD}decimal> where the local store gives <${XSD}integer>`,
+      `column ?c: the endpoint gives IRI where the local store gives <${XSD}string>`,
+    ]);
+    expect(datatypeDifferences(local, local)).toEqual([]);
+  });
+});
+
 describe('filmkg query --endpoint on a fake Virtuoso', () => {
   let server: http.Server;
   let endpoint: string;
@@ -104,7 +130,8 @@ describe('filmkg query --endpoint on a fake Virtuoso', () => {
         res.writeHead(200, { 'content-type': 'application/sparql-results+json' });
         // What Virtuoso 7.2 answered for these queries on the bundled graph (SPARQL 1.0 "typed-literal" included).
         const int = (v: string) => ({ type: 'typed-literal', datatype: 'http://www.w3.org/2001/XMLSchema#integer', value: v });
-        if (q.includes('__filmkg_column')) res.end(JSON.stringify({ head: { vars: ['__filmkg_column'] }, results: { bindings: [{ __filmkg_column: { type: 'literal', value: 'd' } }] } }));
+        if (q.includes('GROUP_CONCAT')) res.end(JSON.stringify({ head: { vars: ['names'] }, results: { bindings: [{ names: { type: 'literal', value: 'Nicolas Cage' } }] } }));
+        else if (q.includes('__filmkg_column')) res.end(JSON.stringify({ head: { vars: ['__filmkg_column'] }, results: { bindings: [{ __filmkg_column: { type: 'literal', value: 'd' } }] } }));
         else if (q.includes('totalSeconds'))
           res.end(JSON.stringify({ head: { vars: ['album', 'totalSeconds', 'tracks', 'tracksWithoutDuration'] }, results: { bindings: [{ album: { type: 'literal', 'xml:lang': 'en', value: 'Leaving Las Vegas (soundtrack album)' }, totalSeconds: int('11124000'), tracks: int('25'), tracksWithoutDuration: int('6') }] } }));
         else res.end(JSON.stringify({ head: { vars: ['d'] }, results: { bindings: [{ d: { type: 'typed-literal', datatype: DURATION, value: '6660.0' } }, { d: { type: 'typed-literal', datatype: DURATION, value: '194.14' } }] } }));
@@ -126,6 +153,21 @@ describe('filmkg query --endpoint on a fake Virtuoso', () => {
     const r = await query('-e', 'CONSTRUCT WHERE { ?t <http://schema.org/duration> ?d }', '--format', 'ntriples', '--endpoint', endpoint);
     expect(r.out).toBe(`<https://filmkg.example/film/leaving-las-vegas/soundtrack/track/10> <http://schema.org/duration> "PT3M14S"^^<${DURATION}> .\n`);
     expect(r.err).toMatch(/note: 1 xsd:duration value the endpoint gave as seconds/);
+  });
+
+  const CONCAT = 'SELECT (GROUP_CONCAT(?n; separator=", ") AS ?names) WHERE { <https://filmkg.example/person/Nicolas_Cage> <http://www.w3.org/2000/01/rdf-schema#label> ?n }';
+
+  it('--compare-local: a column whose datatype differs from the local store’s is named; without it, nothing is said', async () => {
+    const compared = await query('-e', CONCAT, '--endpoint', endpoint, '--compare-local');
+    expect(compared.status).toBe(0);
+    expect(compared.err).toBe('filmkg query: warning: column ?names: the endpoint gives xsd:string where the local store gives rdf:langString\n');
+    expect((await query('-e', CONCAT, '--endpoint', endpoint)).err).toBe('');
+    // After the durations are read back, they compare equal: no warning.
+    const durations = await query('-e', 'SELECT ?d WHERE { ?t <http://schema.org/duration> ?d }', '--endpoint', endpoint, '--compare-local');
+    expect(durations.err).not.toMatch(/warning/);
+    const alone = await query('cast', '--compare-local');
+    expect(alone.status).toBe(2);
+    expect(alone.err).toMatch(/--compare-local needs --endpoint/);
   });
 
   it('album-running-time: the answer as Virtuoso gives it, and a warning naming ?totalSeconds and STR(?d)', async () => {
@@ -173,8 +215,14 @@ describe.skipIf(!AVAILABLE)('filmkg query --endpoint on a real Virtuoso', () => 
     expect(remote.err).toMatch(/^filmkg query: warning: column \?totalSeconds is computed from STR\(\?d\), an xsd:duration, and this store \(Virtuoso\/[\d.]+\)/);
   }, 60_000);
 
+  it('--compare-local names the column where Virtuoso drops the language tag GROUP_CONCAT keeps in oxigraph', async () => {
+    const remote = await query('-e', 'SELECT (GROUP_CONCAT(?n; separator=", ") AS ?names) WHERE { <https://filmkg.example/person/Nicolas_Cage> <http://www.w3.org/2000/01/rdf-schema#label> ?n }', '--endpoint', virtuoso.sparql, '--default-graph', GRAPH, '--compare-local');
+    expect(remote.status).toBe(0);
+    expect(remote.err).toBe('filmkg query: warning: column ?names: the endpoint gives xsd:string where the local store gives rdf:langString\n');
+  }, 60_000);
+
   it('no note and no warning where nothing was rewritten', async () => {
-    const remote = await query('cast', '--endpoint', virtuoso.sparql, '--default-graph', GRAPH);
+    const remote = await query('cast', '--endpoint', virtuoso.sparql, '--default-graph', GRAPH, '--compare-local');
     expect(remote.status).toBe(0);
     expect(remote.err).toBe('');
   }, 60_000);

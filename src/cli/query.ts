@@ -37,6 +37,12 @@ Runs a SPARQL 1.1 query on the knowledge graph and prints the results.
   --endpoint URL ask a remote SPARQL 1.1 endpoint instead (e.g. Virtuoso's http://127.0.0.1:8890/sparql);
                  the query is POSTed as a form; credentials only from ${AUTH_ENV} ("user:password")
   --default-graph IRI  with --endpoint: the named graph to query as the default graph (default-graph-uri)
+  --compare-local  with --endpoint: run the query on the local graph too (the bundled films, or --graph FILE)
+                 and warn on stderr, naming the column, where a SELECT column's datatypes differ
+
+With --endpoint, what a store is known to rewrite is brought back, with a note on stderr: xsd:duration
+values given as seconds (Virtuoso: "242.2" for PT4M2S) are printed as ISO 8601; a column computed from
+STR() of a duration on Virtuoso, which gives that STR() as seconds, is warned about by name.
   -h, --help     show this help
 
 The graph is out/graph.nt when \`filmkg build\` wrote it after the last change to data/films and
@@ -89,6 +95,7 @@ export const queryCommand: Command = {
       'input-format': { type: 'string' },
       endpoint: { type: 'string' },
       'default-graph': { type: 'string' },
+      'compare-local': { type: 'boolean' },
     });
     if (values.list) {
       const queries = bundledQueries();
@@ -103,18 +110,31 @@ export const queryCommand: Command = {
     const checked = checkQuery(text, source === 'query' || source === 'stdin' ? source : path.relative(io.cwd, source) || source);
     const graph = checked.form === 'CONSTRUCT' || checked.form === 'DESCRIBE';
     const format: OutputFormat = checkFormat(values.format ?? (graph ? 'turtle' : 'table'), checked.form, didYouMean);
-    if (values.endpoint !== undefined) {
-      if (values.graph !== undefined) throw new FilmkgError('USAGE', '--graph FILE and --endpoint URL cannot be combined');
-      const { queryRemote } = await import('../remote/query.js');
-      const report = { note: (line: string) => io.stderr(`filmkg query: note: ${line}\n`), warn: (line: string) => io.stderr(`filmkg query: warning: ${line}\n`) };
-      io.stdout(await queryRemote(values.endpoint, text, format, { auth: io.env[AUTH_ENV], ...(values['default-graph'] !== undefined ? { defaultGraph: values['default-graph'] } : {}) }, report));
-      return EXIT.ok;
-    }
-    if (values['default-graph'] !== undefined) throw new FilmkgError('USAGE', '--default-graph needs --endpoint');
     const syntax = inputSyntax(values['input-format'], didYouMean);
     if (syntax !== undefined && values.graph === undefined) throw new FilmkgError('USAGE', '--input-format needs --graph FILE', { place: { path: '--input-format' } });
     if (values.graph === '-' && positionals[0] === '-') throw new FilmkgError('USAGE', 'standard input can hold the query or the graph, not both', { place: { path: '--graph' } });
-    const { store } = values.graph !== undefined ? await openGraphFile(values.graph, io, syntax) : await openGraphStore({});
+    const local = async (): Promise<{ store: OxigraphStore }> => (values.graph !== undefined ? openGraphFile(values.graph, io, syntax) : openGraphStore({}));
+    if (values.endpoint !== undefined) {
+      const compare = values['compare-local'] === true;
+      if (values.graph !== undefined && !compare) throw new FilmkgError('USAGE', '--graph FILE and --endpoint URL cannot be combined (except with --compare-local, where FILE is the local graph)');
+      const { queryRemote } = await import('../remote/query.js');
+      const report = { note: (line: string) => io.stderr(`filmkg query: note: ${line}\n`), warn: (line: string) => io.stderr(`filmkg query: warning: ${line}\n`) };
+      const compareWith = compare
+        ? async (query: string) => {
+            const { store } = await local();
+            try {
+              return store.querySync(query);
+            } finally {
+              store.close();
+            }
+          }
+        : undefined;
+      io.stdout(await queryRemote(values.endpoint, text, format, { auth: io.env[AUTH_ENV], ...(values['default-graph'] !== undefined ? { defaultGraph: values['default-graph'] } : {}) }, report, compareWith));
+      return EXIT.ok;
+    }
+    if (values['default-graph'] !== undefined) throw new FilmkgError('USAGE', '--default-graph needs --endpoint');
+    if (values['compare-local'] === true) throw new FilmkgError('USAGE', '--compare-local needs --endpoint');
+    const { store } = await local();
     try {
       if (format === 'table') {
         const result = store.querySync(text);

@@ -169,3 +169,33 @@ export function durationProbe(query: string, variables: readonly string[]): stri
   };
   return new sparqljs.Generator().stringify(probe as never);
 }
+
+const RDF_LANG_STRING = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString';
+const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
+
+/** The kind of a term as a datatype comparison sees it: IRI, blank node, or a literal's datatype (rdf:langString when tagged). */
+function kindOf(term: ResultTerm): string {
+  if (term.type !== 'literal') return term.type === 'uri' ? 'IRI' : 'blank node';
+  if (term['xml:lang']) return `<${RDF_LANG_STRING}>`;
+  return `<${term.datatype ?? XSD_STRING}>`;
+}
+
+/**
+ * Warnings for the columns whose values have a datatype (or term kind) in `remote` that the same column never has in
+ * `local` (the same query on the local store): the column, what the endpoint gives and what the local store gives.
+ * Columns empty on either side are not compared.
+ */
+export function datatypeDifferences(remote: SelectResult, local: SelectResult, compact: (iri: string) => string = (iri) => `<${iri}>`): string[] {
+  const kinds = (result: SelectResult, column: string) => new Set(result.rows.flatMap((row) => (row[column] ? [kindOf(row[column])] : [])));
+  const show = (kind: string) => (kind.startsWith('<') ? compact(kind.slice(1, -1)) : kind);
+  const warnings: string[] = [];
+  for (const column of remote.vars) {
+    const there = kinds(remote, column);
+    const here = kinds(local, column);
+    if (there.size === 0 || here.size === 0) continue;
+    const extra = [...there].filter((k) => !here.has(k));
+    if (extra.length === 0) continue;
+    warnings.push(`column ?${column}: the endpoint gives ${extra.map(show).sort().join(', ')} where the local store gives ${[...here].map(show).sort().join(', ')}`);
+  }
+  return warnings;
+}

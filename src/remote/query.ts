@@ -3,7 +3,8 @@
 import { graphText, toTable, type OutputFormat } from '../sparql/format.js';
 import type { QueryResult } from '../store/store.js';
 import { checkGraphIri } from './gsp.js';
-import { durationProbe, normaliseNTriples, normaliseSelect, strDependencies } from './normalise.js';
+import { compactIri } from '../vocab.js';
+import { datatypeDifferences, durationProbe, normaliseNTriples, normaliseSelect, strDependencies } from './normalise.js';
 import { toCsvResults, toJsonResults, toTsvResults, toXmlResults } from './results-format.js';
 import { RemoteSparqlStore, type RemoteSparqlOptions } from './sparql-client.js';
 
@@ -35,8 +36,18 @@ async function strOfDurations(store: RemoteSparqlStore, text: string, server: st
   }
 }
 
-/** Runs `text` (already checked) on `endpoint` and renders the answer in `format` (already checked against the query form). */
-export async function queryRemote(endpoint: string, text: string, format: OutputFormat, options: RemoteSparqlOptions = {}, report: RemoteReport = SILENT): Promise<string> {
+/**
+ * Runs `text` (already checked) on `endpoint` and renders the answer in `format` (already checked against the query
+ * form). With `compareWith` (the same query on the local store), a SELECT column whose datatypes differ is warned about.
+ */
+export async function queryRemote(
+  endpoint: string,
+  text: string,
+  format: OutputFormat,
+  options: RemoteSparqlOptions = {},
+  report: RemoteReport = SILENT,
+  compareWith?: (query: string) => Promise<QueryResult>,
+): Promise<string> {
   if (options.defaultGraph !== undefined) checkGraphIri(options.defaultGraph, '--default-graph');
   const store = new RemoteSparqlStore(endpoint, options);
   const answer = await store.answer(text);
@@ -46,6 +57,8 @@ export async function queryRemote(endpoint: string, text: string, format: Output
     result = normalised.result;
     normalised.notes.forEach((n) => report.note(n));
     await strOfDurations(store, text, answer.server, report);
+    const local = compareWith ? await compareWith(text) : undefined;
+    if (local?.kind === 'select') datatypeDifferences(result, local, compactIri).forEach((w) => report.warn(w));
   } else if (result.kind === 'graph') {
     const normalised = normaliseNTriples(result.ntriples);
     result = { kind: 'graph', ntriples: normalised.ntriples };
