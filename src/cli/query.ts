@@ -39,11 +39,11 @@ Runs a SPARQL 1.1 query on the knowledge graph and prints the results.
   --default-graph IRI  with --endpoint: the named graph to query as the default graph (default-graph-uri)
   --compare-local  with --endpoint: run the query on the local graph too (the bundled films, or --graph FILE)
                  and warn on stderr, naming the column, where a SELECT column's datatypes differ
+  -h, --help     show this help
 
 With --endpoint, what a store is known to rewrite is brought back, with a note on stderr: xsd:duration
 values given as seconds (Virtuoso: "242.2" for PT4M2S) are printed as ISO 8601; a column computed from
 STR() of a duration on Virtuoso, which gives that STR() as seconds, is warned about by name.
-  -h, --help     show this help
 
 The graph is out/graph.nt when \`filmkg build\` wrote it after the last change to data/films and
 to the code; otherwise it is built in-process from data/films (never a stale build).
