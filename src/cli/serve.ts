@@ -73,8 +73,10 @@ export const serveCommand: Command = {
       port,
       host: values.host ?? '127.0.0.1',
       limits: { timeoutMs },
-      routes: await pageRoutes({ films, quads, ...(graphFile !== undefined && values.graph !== '-' ? { graphFile } : {}) }),
-      graph: { ntriples: toNTriples(quads), triples: quads.length, source: values.graph ?? 'data/films (built in-process)' },
+      // With a graph file (or standard input) the pages serve its entities only; the quads are read already, so the
+      // file is not read again.
+      routes: await pageRoutes({ films, quads, ...(graphFile !== undefined ? { graphFile } : {}) }),
+      graph: { ntriples: toNTriples(quads), triples: quads.length, source: values.graph === '-' ? 'standard input' : (values.graph ?? 'data/films (built in-process)') },
     });
     io.stderr(`filmkg serve: ${server.triples} triples from ${server.source}\nfilmkg serve: SPARQL endpoint at ${server.url}/sparql, pages at ${server.url}/films/ (Ctrl-C to stop)\n`);
     await new Promise<void>((resolve) => {
