@@ -35,14 +35,15 @@ export function syntaxOf(file: string): RdfSyntax {
 }
 
 /**
- * The syntax of RDF text with no name (standard input): JSON-LD when it opens with `{` or `[`, RDF/XML when it opens
- * with an XML declaration, comment or element (`<rdf:RDF`, not an IRI such as `<http://…>`), else TriG, which n3 reads
- * for Turtle and N-Triples too (N-Quads is tried when TriG fails, see {@link parseSniffed}).
+ * The syntax of RDF text with no name (standard input): JSON-LD when it opens with `{` or `[`; RDF/XML when it opens
+ * with an XML declaration, comment or doctype, or with an element that has attributes or is empty (`<rdf:RDF xmlns…`,
+ * as a root element declaring its namespaces does: an IRI such as `<urn:a>` holds no space or `/>`); else TriG, which
+ * n3 reads for Turtle and N-Triples too (N-Quads is tried when TriG fails, see {@link parseSniffed}).
  */
 export function sniffSyntax(text: string): RdfSyntax {
   const head = text.replace(/^\uFEFF/, '').trimStart();
   if (head.startsWith('{') || head.startsWith('[')) return 'JSON-LD';
-  if (/^<(?:\?xml|!--|!DOCTYPE|[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?[\s/>])/.test(head)) return 'RDF/XML';
+  if (/^<(?:\?xml|!--|!DOCTYPE|[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?(?:\s|\/>))/.test(head)) return 'RDF/XML';
   return 'TriG';
 }
 

@@ -2,7 +2,7 @@
 // Turtle does; standard input (`-`) in every command that reads a graph, sniffed or by --input-format; every export
 // format reads back to exactly the graph (round trip); query results in SPARQL XML (read back by rdflib, an independent
 // parser) and graphs in N-Quads, RDF/XML and Turtle with the vocabulary's prefixes.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -80,9 +80,15 @@ describe('standard input (-) wherever a graph is read', () => {
     ['<?xml version="1.0"?><rdf:RDF/>', 'RDF/XML'],
     ['<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>', 'RDF/XML'],
     ['<!-- a comment --><rdf:RDF/>', 'RDF/XML'],
+    ['<rdf:RDF/>', 'RDF/XML'],
+    ['<urn:a> <urn:b> <urn:c> .', 'TriG'],
     ['<https://a.example/x> <https://a.example/p> "o" .', 'TriG'],
     ['@prefix a: <https://a.example/> . a:x a:p a:o .', 'TriG'],
   ])('%j is sniffed as %s', (text, syntax) => expect(sniffSyntax(text)).toBe(syntax));
+
+  it('a text that no syntax reads fails with TriG’s error, naming stdin and the line', async () => {
+    await expect(parseSniffed('<urn:a> <urn:b> .\n', 'stdin')).rejects.toThrow(/^stdin:1: cannot read the graph: .*; expected TriG$/);
+  });
 
   it('N-Quads on standard input is read as N-Quads when TriG cannot read it', async () => {
     const quads = await parseSniffed('<https://a.example/x> <https://a.example/p> "o" <https://a.example/g> .\n', 'stdin');
@@ -112,6 +118,30 @@ describe('standard input (-) wherever a graph is read', () => {
     expect(load.status).toBe(1);
     expect(load.err).toMatch(/error \[BAD_RDF\]: stdin:1: cannot read the graph: not JSON/);
   });
+
+  it('serve --graph - serves the RDF/XML piped to it (the compiled CLI, a real process)', async () => {
+    const child = spawn(process.execPath, [path.join(import.meta.dirname, '..', 'bin', 'filmkg.js'), 'serve', '--port', '0', '--graph', '-'], { cwd: tmp, stdio: ['pipe', 'ignore', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.stdin.end(readFileSync(path.join(tmp, 'graph.rdf')));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let err = '';
+        child.stderr.on('data', (chunk: Buffer) => {
+          err += chunk.toString('utf8');
+          const m = /SPARQL endpoint at (\S+)\/sparql/.exec(err);
+          if (m) resolve(m[1] as string);
+        });
+        child.on('close', () => reject(new Error(`serve ended: ${err}`)));
+      });
+      const response = await fetch(`${url}/sparql?query=${encodeURIComponent('SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }')}`, { headers: { accept: 'text/csv' } });
+      expect(await response.text()).toBe(`n\r\n${ntriples.split('\n').filter(Boolean).length}\r\n`);
+      const entity = await fetch(`${url}/person/Nicolas_Cage`, { headers: { accept: 'application/n-triples' } });
+      expect(await entity.text()).toContain('<https://filmkg.example/person/Nicolas_Cage> <http://schema.org/name> "Nicolas Cage" .');
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+    }
+  }, 60_000);
 
   it('refuses standard input for both the query and the graph, and a mistyped --input-format with a suggestion (exit 2)', async () => {
     const both = await cli(['query', '-', '--graph', '-'], 'ASK {}');
