@@ -171,6 +171,14 @@ describe('filmkg export --format: the whole graph in every syntax, read back to 
     expect(second.out).toBe(first.out);
   });
 
+  it.each([
+    ['turtle', 'graph.ttl'],
+    ['ntriples', 'graph.nt'],
+    ['jsonld', 'graph.jsonld'],
+  ])('%s is byte for byte out/%s as filmkg build writes it', async (format, file) => {
+    expect((await cli(['export', '--format', format])).out).toBe(readFileSync(path.join(tmp, 'out', file), 'utf8'));
+  });
+
   it('N-Quads: the default graph has no graph term, a named graph keeps its own, lines sorted and unique', () => {
     const quads = parseRdf('<https://a.example/g> { <https://a.example/y> <https://a.example/p> "2" . }\n<https://a.example/x> <https://a.example/p> "1" .\n<https://a.example/x> <https://a.example/p> "1" .\n', 'TriG', 'in.trig');
     // parseRdf merges named graphs; give the writer a quad in a named graph directly.
