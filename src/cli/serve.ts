@@ -38,7 +38,10 @@ it is 1 KiB or more.
 Options:
   --port N        port to listen on (default 3030; 0 picks a free port)
   --host ADDR     address to listen on (default 127.0.0.1)
-  --graph FILE    serve this RDF file instead of the bundled films (.ttl, .nt, .nq, .trig, .jsonld)
+  --graph FILE    serve this RDF file instead of the bundled films (.ttl, .nt, .nq, .trig, .jsonld,
+                  .rdf/.owl/.xml; - reads it from standard input)
+  --input-format F  the syntax of --graph: turtle, ntriples, nquads, trig, jsonld, rdfxml (default: by
+                  extension; sniffed on standard input)
   --timeout MS    longest a query may take from its arrival, waiting included (default ${DEFAULT_LIMITS.timeoutMs}); 503 beyond
   --workers N     queries that run at once, each in its own thread with its own copy of the graph (default ${DEFAULT_LIMITS.workers})
   --queue N       queries that may wait for a thread (default ${DEFAULT_LIMITS.queue}); one more gets 503 with Retry-After
@@ -60,6 +63,7 @@ export const serveCommand: Command = {
       port: { type: 'string', short: 'p' },
       host: { type: 'string' },
       graph: { type: 'string' },
+      'input-format': { type: 'string' },
       timeout: { type: 'string' },
       workers: { type: 'string' },
       queue: { type: 'string' },
@@ -75,20 +79,25 @@ export const serveCommand: Command = {
     if (!Number.isInteger(queue) || queue < 0 || queue > 10_000) throw new FilmkgError('USAGE', '--queue must be a whole number from 0 to 10000', { found: values.queue ?? '' });
     // The graph is read or built once, and shared by the SPARQL endpoint and the pages.
     const graphFile = values.graph !== undefined ? path.resolve(io.cwd, values.graph) : undefined;
-    const [{ loadFilms }, { buildGraph }, { toNTriples }, { readGraphFile }] = await Promise.all([
+    const [{ loadFilms }, { buildGraph }, { toNTriples }, { readGraphArgument, inputSyntax }, { didYouMean }] = await Promise.all([
       import('../pipeline.js'),
       import('../graph.js'),
       import('../export/ntriples.js'),
       import('../rdf-file.js'),
+      import('./suggest.js'),
     ]);
-    const films = graphFile === undefined ? await loadFilms() : [];
-    const quads = graphFile === undefined ? buildGraph(films) : await readGraphFile(graphFile, values.graph);
+    const syntax = inputSyntax(values['input-format'], didYouMean);
+    if (syntax !== undefined && values.graph === undefined) throw new FilmkgError('USAGE', '--input-format needs --graph FILE', { place: { path: '--input-format' } });
+    const films = values.graph === undefined ? await loadFilms() : [];
+    const quads = values.graph === undefined ? buildGraph(films) : await readGraphArgument(values.graph, io, syntax);
     const server = await startEndpoint({
       port,
       host: values.host ?? '127.0.0.1',
       limits: { timeoutMs, workers, queue },
+      // With a graph file (or standard input) the pages serve its entities only; the quads are read already, so the
+      // file is not read again.
       routes: await pageRoutes({ films, quads, ...(graphFile !== undefined ? { graphFile } : {}) }),
-      graph: { ntriples: toNTriples(quads), triples: quads.length, source: values.graph ?? 'data/films (built in-process)' },
+      graph: { ntriples: toNTriples(quads), triples: quads.length, source: values.graph === '-' ? 'standard input' : (values.graph ?? 'data/films (built in-process)') },
     });
     io.stderr(`filmkg serve: ${server.triples} triples from ${server.source}\nfilmkg serve: SPARQL endpoint at ${server.url}/sparql, pages at ${server.url}/films/, dataset description at ${server.url}/dataset (Ctrl-C to stop)\n`);
     await new Promise<void>((resolve) => {
