@@ -7,7 +7,7 @@ import type { FilmFacts } from '../src/facts/model.js';
 import { buildGraph } from '../src/graph.js';
 import { loadFilms } from '../src/pipeline.js';
 import type { Quad } from '../src/rdf.js';
-import { embedScriptText, filmEmbed, type Embed } from '../src/web/embed.js';
+import { embedScriptText, filmEmbed, indexEmbed, type Embed } from '../src/web/embed.js';
 import { SCHEMAORG_CONTEXT_URLS, offlineDocumentLoader, schemaOrgCoercion } from '../src/web/loader.js';
 import { graphKeys, jsonLdTriples } from './helpers/browser-rdf.js';
 
@@ -65,7 +65,35 @@ describe('the embed under the official schema.org context', () => {
   test('sameAs, image and url are IRIs, as the context coerces them', () => {
     expect(triples).toContain(`<${FILM}> <${S}sameAs> <https://www.imdb.com/title/tt0113627/>`);
     expect(triples).toContain(`<${FILM}> <${S}image> <https://en.wikipedia.org/wiki/File:Leaving_las_vegas_ver1.jpg>`);
-    expect(embed.url).toBeUndefined(); // the graph gives the film no schema:url
+    // The film's page under the base (films/{slug}.html), and the poster's own image URL, not its file page.
+    expect(embed.url).toEqual(['https://filmkg.example/films/leaving-las-vegas.html']);
+    expect(triples).toContain(`<${FILM}> <${S}url> <https://filmkg.example/films/leaving-las-vegas.html>`);
+    expect(embed.image).toEqual([
+      {
+        '@id': 'https://en.wikipedia.org/wiki/File:Leaving_las_vegas_ver1.jpg',
+        '@type': 'ImageObject',
+        contentUrl: 'https://en.wikipedia.org/wiki/Special:FilePath/Leaving_las_vegas_ver1.jpg',
+        caption: 'Theatrical release poster',
+      },
+    ]);
+    expect(triples).toContain(`<https://en.wikipedia.org/wiki/File:Leaving_las_vegas_ver1.jpg> <${S}contentUrl> <https://en.wikipedia.org/wiki/Special:FilePath/Leaving_las_vegas_ver1.jpg>`);
+  });
+
+  test('under another base the url is the page under that base', () => {
+    const base = 'http://data.example.org/kg/';
+    expect(filmEmbed(buildGraph(films, { base }), `${base}film/leaving-las-vegas`).url).toEqual([`${base}films/leaving-las-vegas.html`]);
+  });
+
+  test('the index ItemList: every triple about the films is in the graph; only the list and its items are not', async () => {
+    const list = indexEmbed(quads, [FILM], 'https://filmkg.example/films/');
+    const graph = graphKeys(quads);
+    const listTriples = await jsonLdTriples(list);
+    const outside = listTriples.filter((t) => !graph.has(t));
+    expect(outside.length).toBeGreaterThan(0);
+    expect(outside.filter((t) => !t.startsWith('<https://filmkg.example/films/>') && !t.startsWith('<https://filmkg.example/films/#'))).toEqual([]);
+    expect(listTriples).toContain(`<https://filmkg.example/films/#1> <${S}item> <${FILM}>`);
+    expect(listTriples).toContain(`<https://filmkg.example/films/#1> <${S}position> "1"^^<${XSD}integer>`);
+    expect(listTriples).toContain(`<${FILM}> <${S}url> <https://filmkg.example/films/leaving-las-vegas.html>`);
   });
 });
 
@@ -178,5 +206,28 @@ describe('the script text', () => {
     expect(text).toContain('\\u003c/script\\u003e');
     expect(text).toContain('\\u003c!--');
     expect(JSON.parse(text)).toEqual(hostile);
+  });
+});
+
+describe('a critic\'s own rating in the embed (a corpus article that gives one)', () => {
+  test('the review carries reviewRating, and the embed stays a subset of the graph', async () => {
+    const { loadFilm } = await import('../src/pipeline.js');
+    const film = await loadFilm('test/corpus/pip-and-the-paper-moon');
+    const graph = buildGraph([film]);
+    const iri = `https://filmkg.example/film/${film.source.slug}`;
+    const e = filmEmbed(graph, iri);
+    const reviews = arr(e.review);
+    // Article line 93: "Lewis Thornbury of The Guardian gave the film four stars out of five, calling it "…"".
+    const rated = reviews.filter((r) => r.reviewRating !== undefined);
+    expect(rated).toHaveLength(1);
+    const rating = rated[0]?.reviewRating as Node;
+    expect(rating['@type']).toBe('Rating');
+    expect(rating.ratingValue).toEqual({ '@value': '4', '@type': 'xsd:decimal' });
+    expect(rating.bestRating).toEqual({ '@value': '5', '@type': 'xsd:decimal' });
+    expect(JSON.stringify(rating.author)).toContain('Lewis Thornbury');
+    const keys = graphKeys(graph);
+    const embedded = await jsonLdTriples(e);
+    expect(embedded.filter((t) => t.includes('/rating>') && t.includes(`${S}ratingValue`))).toHaveLength(1);
+    expect(embedded.filter((t) => !keys.has(t))).toEqual([]);
   });
 });

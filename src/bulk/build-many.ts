@@ -211,7 +211,7 @@ export async function buildMany(options: BuildManyOptions): Promise<BuildManyRep
       await fsp.rm(runsDir, { recursive: true, force: true });
       if (pages) {
         const file = `${PAGES_DIR}/index.html`;
-        await fsOps.writeNewFile(path.join(staging, file), indexPage(index, WHOLE_GRAPH_LINK));
+        await fsOps.writeNewFile(path.join(staging, file), indexPage(index, undefined, WHOLE_GRAPH_LINK));
         names.push(file);
       }
       const manifest = { films, skipped: skipped.length, triples, shardTriples, shards: shards.map((s) => ({ file: `${BULK_DIR}/${s.name}`, triples: s.triples, bytes: s.bytes })) };
