@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { readFile } from 'node:fs/promises';
 import { FilmkgError } from '../errors.js';
 import type { FilmFacts } from '../facts/model.js';
-import { DEFAULT_BASE, checkBase } from '../iri.js';
+import { DEFAULT_BASE, checkBase } from '../base.js';
 import { FILMS_DIR } from '../paths.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT, type Command } from './command.js';
