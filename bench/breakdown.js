@@ -67,6 +67,11 @@ async function child(kind) {
     await timed(phases, 'pages', () => pagesStep.run(build));
     files.set(manifest.MANIFEST_FILE, manifest.manifestText(inputs, files));
     await timed(phases, 'write files + switch (rename)', () => writeFilesAtomic(values.out, files));
+  } else if (kind === 'serial' || kind === 'threads') {
+    // The build as src/export/build.ts runs it, with and without its second thread (JSON-LD and void.ttl beside the checks).
+    const [{ loadFilms }, { buildFiles }, { writeFilesAtomic }] = await Promise.all([import(dist('pipeline.js')), import(dist('export/build.js')), import(dist('fsutil.js'))]);
+    const build = await buildFiles(await loadFilms(), { threads: kind === 'threads' });
+    await writeFilesAtomic(values.out, build.files);
   } else if (kind === 'extract') {
     await load('cli extract command', 'cli/extract.js');
     const [[{ loadFilm }, { FILMS_DIR, DEFAULT_FILM }]] = [await load('extractor, zod (pipeline)', 'pipeline.js', 'paths.js')];
@@ -119,6 +124,21 @@ if (values.child !== undefined) {
       if (kind === 'build') peakRss = stats(rss).median;
       console.log(`\n${kind === 'query' ? 'query cast' : kind} (peak RSS ${stats(rss).median.toFixed(0)} MB):`);
       for (const [name, list] of Object.entries(samples)) console.log(`${fmt(stats(list).median)}  ${name}`);
+    }
+
+    // The build's second thread: cold builds in fresh processes, interleaved, with and without it.
+    {
+      const runs = { serial: [], threads: [] };
+      for (let i = 0; i < RUNS; i++) {
+        for (const kind of ['serial', 'threads']) {
+          const { stdout } = spawnTimed([fileURLToPath(import.meta.url), '--child', kind, '--out', path.join(work, `${kind}-out`)]);
+          runs[kind].push(JSON.parse(stdout).phases['total in process']);
+        }
+      }
+      const serial = stats(runs.serial).median;
+      const threads = stats(runs.threads).median;
+      console.log(`\ncold build in process (load, extract, graph, writers, steps, write), medians of ${RUNS} interleaved:`);
+      console.log(`${fmt(serial)}  one thread\n${fmt(threads)}  JSON-LD and void.ttl on a second thread (what filmkg build does): ${(threads / serial).toFixed(2)} × one thread`);
     }
 
     // Whole processes, interleaved so that the machine's load falls on all alike.

@@ -110,7 +110,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   // extractor, zod and jsonld would slow every other command's start-up.
   const [{ loadFilms }, { buildFiles }, { writeFilesAtomic }] = await Promise.all([import('../pipeline.js'), import('../export/build.js'), import('../fsutil.js')]);
   const films = factsFiles !== undefined ? await Promise.all(factsFiles.map((f) => readFactsFile(f))) : await loadFilms(filmsDir);
-  const build = await buildFiles(films, { base });
+  const build = await buildFiles(films, { base, threads: 'auto' });
   build.files.set(MANIFEST_FILE, manifestText(inputs, build.files));
   const output = await writeFilesAtomic(outDir, build.files, { show: (file) => shown(io.cwd, file) });
   const ms = performance.now() - started;
