@@ -19,11 +19,17 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const dist = (p) => pathToFileURL(path.join(ROOT, 'dist', p)).href;
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, 'process-runs': { type: 'string', default: '7' }, child: { type: 'string' }, out: { type: 'string' } } });
 
-/** Times `fn` into `phases[name]` (milliseconds). */
+/** CPU time (user + system) of each phase, beside its wall time: on a shared machine the steadier of the two. */
+const cpu = {};
+
+/** Times `fn` into `phases[name]` and `cpu[name]` (milliseconds). */
 async function timed(phases, name, fn) {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const result = await fn();
+  const c = process.cpuUsage(c0);
   phases[name] = (phases[name] ?? 0) + (performance.now() - t0);
+  cpu[name] = (cpu[name] ?? 0) + (c.user + c.system) / 1000;
   return result;
 }
 
@@ -88,7 +94,9 @@ async function child(kind) {
     await timed(phases, 'format table', () => toTable(result));
   }
   phases['total in process'] = performance.now() - started;
-  process.stdout.write(JSON.stringify({ phases, rssMB: process.resourceUsage().maxRSS / 1024 }));
+  const usage = process.cpuUsage();
+  cpu['total in process'] = (usage.user + usage.system) / 1000;
+  process.stdout.write(JSON.stringify({ phases, cpu, rssMB: process.resourceUsage().maxRSS / 1024 }));
 }
 
 function spawnTimed(args, options = {}) {
@@ -114,16 +122,18 @@ if (values.child !== undefined) {
     for (const kind of ['build', 'extract', 'query']) {
       if (kind === 'query') spawnTimed([cli, 'build', '--out', out]);
       const samples = {};
+      const cpuSamples = {};
       const rss = [];
       for (let i = 0; i < RUNS; i++) {
         const { stdout } = spawnTimed([fileURLToPath(import.meta.url), '--child', kind, '--out', kind === 'build' ? path.join(work, `child-out-${i}`) : out]);
-        const { phases, rssMB } = JSON.parse(stdout);
+        const { phases, cpu: cpuPhases, rssMB } = JSON.parse(stdout);
         for (const [name, ms] of Object.entries(phases)) (samples[name] ??= []).push(ms);
+        for (const [name, ms] of Object.entries(cpuPhases)) (cpuSamples[name] ??= []).push(ms);
         rss.push(rssMB);
       }
       if (kind === 'build') peakRss = stats(rss).median;
-      console.log(`\n${kind === 'query' ? 'query cast' : kind} (peak RSS ${stats(rss).median.toFixed(0)} MB):`);
-      for (const [name, list] of Object.entries(samples)) console.log(`${fmt(stats(list).median)}  ${name}`);
+      console.log(`\n${kind === 'query' ? 'query cast' : kind} (peak RSS ${stats(rss).median.toFixed(0)} MB)      wall        CPU:`);
+      for (const [name, list] of Object.entries(samples)) console.log(`${' '.repeat(20)}${fmt(stats(list).median)} ${fmt(stats(cpuSamples[name] ?? [0]).median)}  ${name}`);
     }
 
     // The build's second thread: cold builds in fresh processes, interleaved, with and without it.

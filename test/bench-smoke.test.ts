@@ -32,8 +32,8 @@ const CASES: Array<[string, string[], RegExp[]]> = [
     ['--runs', '1', '--process-runs', '1'],
     [
       /^build \(peak RSS \d+ MB\):$/m,
-      /^ +[\d.]+ ms  SHACL shapes$/m,
-      /^ +[\d.]+ ms  load into oxigraph$/m,
+      /^ +[\d.]+ ms +[\d.]+ ms  SHACL shapes$/m,
+      /^ +[\d.]+ ms +[\d.]+ ms  load into oxigraph$/m,
       /^ +[\d.]+ ms  JSON-LD and void\.ttl on a second thread .*: [\d.]+ × one thread$/m,
       /^ +[\d.]+ ms  filmkg build \(again, nothing changed\) +[\d.]+ × bare Node/m,
       /^ +[\d.]+ ms  filmkg query cast +[\d.]+ × the plain script/m,
