@@ -31,7 +31,7 @@ const CASES: Array<[string, string[], RegExp[]]> = [
     'breakdown.js',
     ['--runs', '1', '--process-runs', '1'],
     [
-      /^build \(peak RSS \d+ MB\):$/m,
+      /^build \(peak RSS \d+ MB\) +wall +CPU:$/m,
       /^ +[\d.]+ ms +[\d.]+ ms  SHACL shapes$/m,
       /^ +[\d.]+ ms +[\d.]+ ms  load into oxigraph$/m,
       /^ +[\d.]+ ms  JSON-LD and void\.ttl on a second thread .*: [\d.]+ × one thread$/m,

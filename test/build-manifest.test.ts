@@ -105,6 +105,7 @@ describe('filmkg build: up to date', () => {
     const repaired = await build(['--films', films, '--out', 'change', '--base', 'https://example.org/kg/']);
     expect(repaired.code).toBe(0);
     expect(repaired.out).toMatch(/^built 1 film/m);
+    expect(repaired.out).toMatch(/^rebuilt: output changed or missing since the last build: graph\.jsonld$/m);
     expect(await readFile(path.join(dir, 'change', 'graph.jsonld'), 'utf8')).toContain('"@context"');
   }, 120_000);
 

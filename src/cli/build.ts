@@ -121,7 +121,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     `triples: ${build.stats.triples}`,
     `entities by type: ${build.stats.entitiesByType.map(([type, n]) => `${type} ${n}`).join(', ')}`,
     ...build.notes,
-    ...(freshness.upToDate ? ['rebuilt: --force'] : freshness.changed.length > 0 ? [`rebuilt: ${freshness.reason}`] : []),
+    ...(freshness.upToDate ? ['rebuilt: --force'] : freshness.first ? [] : [`rebuilt: ${freshness.reason}`]),
     ...(output.removedStale.length > 0 ? [`removed what interrupted builds left: ${output.removedStale.join(', ')}`] : []),
     `wrote: ${output.written.map((file) => `${shown(io.cwd, file)} (${kilobytes(build.files.get(path.relative(outDir, file)) ?? '')})`).join(', ')}`,
     `time: ${ms.toFixed(0)} ms`,

@@ -38,7 +38,8 @@ export interface BuildOptions {
    * Render the JSON-LD and the dataset description on a second thread while this one runs the other steps: cold, they
    * take about as long as the shape check. `auto` (what `filmkg build` uses) does so only when a core is idle (more
    * cores than the last minute's load average), since on a busy machine the thread only adds its own start-up. Same
-   * files, byte for byte, either way. Default: false.
+   * files, byte for byte, either way; with the thread, graph.jsonld joins `files` after the steps ran (no step reads
+   * it). Default: false.
    */
   readonly threads?: boolean | 'auto';
 }

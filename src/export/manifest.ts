@@ -34,7 +34,10 @@ export interface Manifest {
 }
 
 /** Whether the build in the output folder is up to date, and if not why. */
-export type Freshness = { readonly upToDate: true; readonly files: number } | { readonly upToDate: false; readonly reason: string; readonly changed: readonly string[] };
+export type Freshness =
+  | { readonly upToDate: true; readonly files: number }
+  /** `first`: there was no earlier build with a manifest to compare with; `changed`: the inputs that differ. */
+  | { readonly upToDate: false; readonly first: boolean; readonly reason: string; readonly changed: readonly string[] };
 
 function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
@@ -127,16 +130,16 @@ export async function checkFreshness(outDir: string, inputs: InputHashes): Promi
   try {
     manifest = JSON.parse(await readFile(path.join(outDir, MANIFEST_FILE), 'utf8')) as Manifest;
   } catch {
-    return { upToDate: false, reason: 'no earlier build with a manifest', changed: [] };
+    return { upToDate: false, first: true, reason: 'no earlier build with a manifest', changed: [] };
   }
   if (typeof manifest !== 'object' || manifest === null || typeof manifest.inputs !== 'object' || typeof manifest.outputs !== 'object') {
-    return { upToDate: false, reason: `the earlier build's ${MANIFEST_FILE} is not a manifest`, changed: [] };
+    return { upToDate: false, first: false, reason: `the earlier build's ${MANIFEST_FILE} is not a manifest`, changed: [] };
   }
   const changed = changedInputs(manifest.inputs, inputs);
-  if (changed.length > 0) return { upToDate: false, reason: `changed since the last build: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ` and ${changed.length - 5} more` : ''}`, changed };
+  if (changed.length > 0) return { upToDate: false, first: false, reason: `changed since the last build: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ` and ${changed.length - 5} more` : ''}`, changed };
   const outputs = Object.entries(manifest.outputs);
   const hashes = await Promise.all(outputs.map(([name]) => hashFile(path.join(outDir, name))));
   const altered = outputs.filter(([, hash], i) => hashes[i] !== hash).map(([name]) => name);
-  if (altered.length > 0) return { upToDate: false, reason: `output changed or missing since the last build: ${altered.slice(0, 5).join(', ')}${altered.length > 5 ? ` and ${altered.length - 5} more` : ''}`, changed: [] };
+  if (altered.length > 0) return { upToDate: false, first: false, reason: `output changed or missing since the last build: ${altered.slice(0, 5).join(', ')}${altered.length > 5 ? ` and ${altered.length - 5} more` : ''}`, changed: [] };
   return { upToDate: true, files: outputs.length };
 }
