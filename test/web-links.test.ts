@@ -53,7 +53,7 @@ describe('page files on disk and their hrefs (a browser or file server decodes a
     const files = new Map<string, string>();
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 12, unit: fc.oneof(fc.constantFrom('_', ' ', '/', '%', "'", 'è', 'ß', ':', '?', '.', '~', 'A', '\u0001', '😀'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })) }), (name) => {
-        fc.pre(name.isWellFormed());
+        fc.pre(!/[\uD800-\uDFFF]/.test(name.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '')));
         const key = nameKey(name);
         fc.pre(key !== '.' && key !== '..');
         const iri = `${BASE}person/${key}`;

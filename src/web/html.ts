@@ -96,7 +96,7 @@ code{overflow-wrap:anywhere}
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /** A whole HTML5 document: title, inline CSS, optional JSON-LD embed in the head, body parts. */
-export function page(options: { title: string; description?: string; embed?: Embed; body: Html }): string {
+export function page(options: { title: string; description?: string; embed?: Embed; body: Html; css?: string }): string {
   const head = h(
     raw('<meta charset="utf-8">\n'),
     raw('<meta name="viewport" content="width=device-width, initial-scale=1">\n'),
@@ -106,6 +106,7 @@ export function page(options: { title: string; description?: string; embed?: Emb
     raw('\n'),
     options.description !== undefined ? h(raw(`<meta name="description" content="${esc(options.description)}">`), raw('\n')) : undefined,
     raw(`<style>${CSS}</style>\n`),
+    options.css !== undefined ? raw(`<style>${options.css}</style>\n`) : undefined,
     options.embed ? raw(`<script type="application/ld+json">\n${embedScriptText(options.embed)}\n</script>\n`) : undefined,
   );
   return `<!DOCTYPE html>\n<html lang="en">\n<head>\n${head.html}</head>\n<body>\n${options.body.html}\n</body>\n</html>\n`;

@@ -70,7 +70,12 @@ export function pageFileOf(iri: string, base: string): string | undefined {
   const path = localPathOf(iri, base);
   if (path === undefined) return undefined;
   const film = /^film\/([^/]+)$/.exec(path);
-  return film ? `films/${fileSegment(film[1] as string)}.html` : `${path.split('/').map(fileSegment).join('/')}.html`;
+  return film ? `films/${fileSegment(film[1] as string)}.html` : fileOfLocalPath(path);
+}
+
+/** The file of a local IRI path's own page (`person/Lila_Caz%C3%A8s` → `person/Lila_Cazès.html`), films included. */
+export function fileOfLocalPath(path: string): string {
+  return `${path.split('/').map(fileSegment).join('/')}.html`;
 }
 
 /** A page's file path as a URL path (the href of the file): each segment percent-encoded, `%` included. */
