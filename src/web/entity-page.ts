@@ -193,7 +193,7 @@ class PageWriter {
       if (/^https?:\/\//i.test(t.value)) {
         const label = this.index.label(t.value);
         const text = compactIri(t.value).replace(/^<(.*)>$/, '$1');
-        return h(el('a', { href: t.value, rel: 'external' }, label === text ? t.value : label), label === text ? undefined : h(' ', el('small', {}, el('code', {}, text))));
+        return h(el('a', { href: t.value }, label === text ? t.value : label), label === text ? undefined : h(' ', el('small', {}, el('code', {}, text))));
       }
       return el('code', {}, t.value);
     }
@@ -219,8 +219,10 @@ class PageWriter {
     );
   }
 
+  /** Orders values: entities by label, literals by their text, then by everything else that tells them apart. */
   sortKey(t: Term): string {
-    return t.termType === 'NamedNode' ? `${this.index.label(t.value)}\u0000${t.value}` : t.value;
+    if (t.termType === 'NamedNode') return `${this.index.label(t.value)}\u0000${t.value}`;
+    return t.termType === 'Literal' ? `${t.value}\u0000${t.language}\u0000${t.datatype.value}` : `${t.value}\u0000${t.termType}`;
   }
 
   /** A reference: the article line(s) and their text, where it was stated, the cited works with their URLs. */
@@ -280,15 +282,15 @@ class PageWriter {
   /** A Wikidata-style statement: property and main value, qualifiers, other details, rank, and the evidence behind it. */
   statement(stmt: string, owner: { iri: string; property: string } | undefined, withEvidence: boolean): Html {
     const quads = this.index.bySubject.get(stmt) ?? [];
-    const main = quads.filter((q) => q.predicate.value.startsWith(NS.ps));
-    const valueNodes = quads.filter((q) => q.predicate.value.startsWith(NS.psv));
-    const qualifiers = quads.filter((q) => q.predicate.value.startsWith(NS.pq));
+    const main = quads.filter((q) => prefixOf(q.predicate.value) === 'ps');
+    const valueNodes = quads.filter((q) => prefixOf(q.predicate.value) === 'psv');
+    const qualifiers = quads.filter((q) => prefixOf(q.predicate.value) === 'pq');
     const refs = quads.filter((q) => q.predicate.value === DERIVED_FROM).map((q) => q.object.value).sort(compare);
     const rank = quads.find((q) => q.predicate.value === WIKIBASE_RANK)?.object.value;
     const property = owner?.property ?? main[0]?.predicate.value.replace(NS.ps, NS.p) ?? valueNodes[0]?.predicate.value.replace(NS.psv, NS.p);
     const shown = new Set<string>([RDF_TYPE, DERIVED_FROM, WIKIBASE_RANK, ...main.map((q) => q.predicate.value), ...valueNodes.map((q) => q.predicate.value), ...qualifiers.map((q) => q.predicate.value)]);
     const value = (q: Quad) => {
-      if (!q.predicate.value.startsWith(NS.psv) || q.object.termType !== 'NamedNode') return this.term(q.object);
+      if (prefixOf(q.predicate.value) !== 'psv' || q.object.termType !== 'NamedNode') return this.term(q.object);
       // A quantity's value node: its amount, bounds and unit, inline.
       const parts = (this.index.bySubject.get(q.object.value) ?? []).filter((v) => v.predicate.value !== RDF_TYPE);
       return h('[', parts.sort((a, b) => compare(a.predicate.value, b.predicate.value)).map((v, i) => h(i > 0 ? ', ' : '', propertyLabel(v.predicate.value), ' ', this.term(v.object))), ']');
@@ -302,7 +304,9 @@ class PageWriter {
         owner !== undefined ? h(this.term({ termType: 'NamedNode', value: owner.iri } as Term), ' · ') : undefined,
         property !== undefined ? prop(property) : 'statement',
         ': ',
-        main.length + valueNodes.length > 0 ? h([...main, ...valueNodes].map((q, i) => h(i > 0 ? ', ' : '', value(q)))) : el('em', {}, 'no value'),
+        main.length + valueNodes.length > 0
+          ? h([...main.sort((a, b) => compare(this.sortKey(a.object), this.sortKey(b.object))), ...valueNodes.sort((a, b) => compare(a.object.value, b.object.value))].map((q, i) => h(i > 0 ? ', ' : '', value(q))))
+          : el('em', {}, 'no value'),
         rank !== undefined && !rank.endsWith('NormalRank') ? h(' ', el('small', {}, `(${propertyLabel(rank)})`)) : undefined,
       ),
       qualifiers.length > 0
@@ -331,7 +335,8 @@ function neighbours(index: EntityIndex, iri: string, writer: PageWriter): Neighb
   };
   const statementParts = (stmt: string, skip: string) => {
     for (const s of index.bySubject.get(stmt) ?? []) {
-      if (s.object.value !== skip && (s.predicate.value.startsWith(NS.ps) || s.predicate.value.startsWith(NS.pq))) add(s.object, propertyLabel(s.predicate.value));
+      const prefix = prefixOf(s.predicate.value);
+      if (s.object.value !== skip && (prefix === 'ps' || prefix === 'pq')) add(s.object, propertyLabel(s.predicate.value));
     }
   };
   for (const q of index.bySubject.get(iri) ?? []) {
@@ -346,7 +351,7 @@ function neighbours(index: EntityIndex, iri: string, writer: PageWriter): Neighb
     }
     // Named in a statement: its owner, and the statement's other values.
     for (const o of index.byObject.get(q.subject.value) ?? []) {
-      if (o.predicate.value.startsWith(NS.p) && prefixOf(o.predicate.value) === 'p') add(o.subject, `← ${propertyLabel(o.predicate.value)}`);
+      if (prefixOf(o.predicate.value) === 'p') add(o.subject, `← ${propertyLabel(o.predicate.value)}`);
     }
     statementParts(q.subject.value, iri);
   }

@@ -6,6 +6,7 @@ import type { FilmFacts } from '../facts/model.js';
 import { IriMinter } from '../iri.js';
 import type { Quad } from '../rdf.js';
 import { filmEmbed, type Embed } from './embed.js';
+import { renderEntityPages } from './entity-page.js';
 import { filmPage, indexPage } from './page.js';
 
 /** Folder of the pages inside the output folder. */
@@ -45,6 +46,7 @@ export const pagesStep: BuildStep = {
   run(build: GraphBuild) {
     const { files } = renderWebFiles(build.films, build.quads, build.base);
     for (const [name, text] of files) build.files.set(name, text);
+    for (const [name, text] of renderEntityPages(build.quads, build.base)) build.files.set(name, text);
     build.notes.push(`pages: ${build.films.length} film page(s) with schema.org JSON-LD in ${PAGES_DIR}/`);
   },
 };
