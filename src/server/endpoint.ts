@@ -2,6 +2,7 @@
 import { openGraphStore, type GraphSourceOptions } from '../store/open.js';
 import { send, startServer, type Route, type RunningServer } from './http.js';
 import { QueryPool, type PoolState } from './query-pool.js';
+import { assetsRoute, prefersHtml, sendQueryPage } from './query-page.js';
 import { DEFAULT_LIMITS, sparqlRoute, type EndpointLimits } from './sparql-endpoint.js';
 
 /** Options of the endpoint server. */
@@ -50,9 +51,9 @@ export async function startEndpoint(options: EndpointOptions = {}): Promise<Runn
   const index: Route = {
     name: 'index',
     matches: (method, pathname) => pathname === '/' && (method === 'GET' || method === 'HEAD'),
-    handle: ({ res }) => send(res, 200, 'text/plain; charset=utf-8', `filmkg: ${triples} triples. SPARQL 1.1 endpoint (read-only): /sparql?query=…\n`),
+    handle: ({ req, res }) => (prefersHtml(req.headers.accept) ? sendQueryPage(res) : send(res, 200, 'text/plain; charset=utf-8', `filmkg: ${triples} triples. SPARQL 1.1 endpoint (read-only): /sparql?query=…\n`)),
   };
-  const server = await startServer([sparqlRoute(pool, limits), ...(options.routes ?? []), index], {
+  const server = await startServer([sparqlRoute(pool, limits), ...(options.routes ?? []), assetsRoute(), index], {
     ...(options.host !== undefined ? { host: options.host } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
     onClose: () => pool.close(),

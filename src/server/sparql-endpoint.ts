@@ -8,6 +8,7 @@ import { checkBrackets } from '../sparql/check.js';
 import { NESTING_LIMITS, type NestingLimits } from '../sparql/limits.js';
 import { send, sendError, type Route, type RouteContext } from './http.js';
 import { CLIENT_GONE, type QueryPool } from './query-pool.js';
+import { prefersHtml, sendQueryPage } from './query-page.js';
 import { negotiate } from './result-types.js';
 import { serviceDescription } from './service-description.js';
 
@@ -99,6 +100,8 @@ export function sparqlRoute(pool: QueryPool, limits: EndpointLimits = DEFAULT_LI
         query = url.searchParams.get('query');
         update = url.searchParams.get('update');
       }
+      // A browser (a client preferring HTML to every result type) gets the query page; other clients, the endpoint.
+      if (req.method !== 'POST' && update === null && url.searchParams.get('format') === null && prefersHtml(req.headers.accept)) return sendQueryPage(res, query);
       if (update !== null) return sendError(res, 403, 'this endpoint is read-only: SPARQL updates are refused');
       if (query === null) return send(res, 200, 'text/turtle; charset=utf-8', serviceDescription(endpointUrl(req, endpointPath)));
       if (Buffer.byteLength(query) > limits.maxQueryBytes) return sendError(res, 413, `the query is larger than ${limits.maxQueryBytes} bytes`);
