@@ -161,7 +161,9 @@ function propertyLabelOf(iri: string): string {
   const local = iri.slice(NS[prefix].length);
   if (['wdt', 'p', 'ps', 'psv', 'pq', 'pr'].includes(prefix)) return (WIKIDATA_PROPERTIES as Record<string, string>)[local] ?? local;
   if (iri === RDF_TYPE) return 'type';
-  return local.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const words = local.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  // schema.org's and filmkg's own terms by their name; others with their vocabulary (owl's and schema.org's sameAs differ).
+  return prefix === 'schema' || prefix === 'fkg' ? words : `${words} (${prefix})`;
 }
 
 function prop(iri: string): Html {
@@ -376,7 +378,8 @@ const CSS = `
 .ref blockquote{white-space:pre-wrap;font-size:.9rem}
 .cites{font-size:.9rem}
 figure{margin:1rem 0}
-.neighbourhood{width:100%;max-width:720px;height:auto;display:block}
+.pic{overflow-x:auto}
+.neighbourhood{width:100%;min-width:540px;max-width:720px;height:auto;display:block}
 figcaption{color:var(--muted);font-size:.9rem}
 details summary{cursor:pointer;color:var(--muted)}
 `;
@@ -425,7 +428,7 @@ export function entityPage(index: EntityIndex, iri: string, options: EntityPageO
       'section',
       { id: 'neighbourhood' },
       el('h2', {}, 'Neighbourhood'),
-      el('figure', {}, raw(picture.svg), el('figcaption', {}, `${picture.shown} linked entit${picture.shown === 1 ? 'y' : 'ies'}${picture.omitted > 0 ? `, ${picture.omitted} more listed below` : ''}; lines join them to ${label}.`)),
+      el('figure', {}, el('div', { class: 'pic' }, raw(picture.svg)), el('figcaption', {}, `${picture.shown} linked entit${picture.shown === 1 ? 'y' : 'ies'}${picture.omitted > 0 ? `, ${picture.omitted} more listed below` : ''}; lines join them to ${label}.`)),
     ),
   );
   if (outFacts.length > 0) sections.push(el('section', { id: 'facts' }, el('h2', {}, 'Facts'), w.facts(outFacts, (q) => q.object)));

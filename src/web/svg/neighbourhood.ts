@@ -95,8 +95,8 @@ export function neighbourhoodSvg(centre: { label: string; kind: NodeKind }, neig
   };
   column(left, 'left');
   column(right, 'right');
-  const name = shorten(centre.label, 24);
-  const boxWidth = Math.min(Array.from(name).length * 8.5 + 24, 2 * COLUMN - 40);
+  const name = shorten(centre.label, 22);
+  const boxWidth = Math.min(Array.from(name).length * 9 + 28, 2 * COLUMN - 30);
   const omitted = Math.max(neighbours.length - ordered.length, 0);
   const label = `Neighbourhood of ${centre.label}: ${ordered.length} linked entit${ordered.length === 1 ? 'y' : 'ies'}${omitted > 0 ? ` (${omitted} more not drawn)` : ''}`;
   const svg =
