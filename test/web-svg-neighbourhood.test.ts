@@ -21,8 +21,8 @@ describe('the neighbourhood picture', () => {
     expect(svg.match(/<a href=/g)).toHaveLength(1);
     expect(svg).toContain('<a href="../x/Ben.html">');
     const cx = values(svg, 'cx');
-    expect(cx[0]).toBeLessThan(360); // Leaving Las Vegas (incoming) left of the centre
-    expect(cx[1]).toBeGreaterThan(360);
+    expect(cx[0]).toBeLessThan(300); // Leaving Las Vegas (incoming) left of the centre
+    expect(cx[1]).toBeGreaterThan(300);
     expect(svg).toContain('text-anchor="end" font-size="13" fill="currentColor">Leaving Las Vegas</text>');
   });
 
@@ -41,7 +41,7 @@ describe('the neighbourhood picture', () => {
     expect(byColumn.size).toBe(2);
     for (const column of byColumn.values()) for (let i = 1; i < column.length; i++) expect((column[i] as number) - (column[i - 1] as number)).toBeGreaterThanOrEqual(34);
     // Long names are shortened with an ellipsis.
-    expect(svg).toContain('with a very long…');
+    expect(svg).toContain('>entity 00 with a very…<');
     expect(svg).toContain(`aria-label="Neighbourhood of Nicolas Cage: ${MAX_NEIGHBOURS} linked entities (16 more not drawn)"`);
   });
 
@@ -54,6 +54,6 @@ describe('the neighbourhood picture', () => {
     expect(neighbourhoodSvg(CENTRE, [...hostile].reverse()).svg).toBe(neighbourhoodSvg(CENTRE, hostile).svg);
     const empty = neighbourhoodSvg(CENTRE, []);
     expect(empty.shown).toBe(0);
-    expect(empty.svg).toMatch(/^<svg[^>]*viewBox="0 0 720 120"/);
+    expect(empty.svg).toMatch(/^<svg[^>]*viewBox="0 0 600 120"/);
   });
 });

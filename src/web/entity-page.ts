@@ -379,7 +379,7 @@ const CSS = `
 .cites{font-size:.9rem}
 figure{margin:1rem 0}
 .pic{overflow-x:auto}
-.neighbourhood{width:100%;min-width:540px;max-width:720px;height:auto;display:block}
+.neighbourhood{width:100%;max-width:720px;height:auto;display:block}
 figcaption{color:var(--muted);font-size:.9rem}
 details summary{cursor:pointer;color:var(--muted)}
 `;

@@ -32,12 +32,12 @@ const FILL: Readonly<Record<NodeKind, string>> = {
 
 /** The most neighbours drawn; the rest are counted in a note under the picture. */
 export const MAX_NEIGHBOURS = 24;
-const WIDTH = 720;
+const WIDTH = 600;
 /** Height of one neighbour's row, the margin above and below, and how far each column is from the centre. */
 const ROW = 38;
 const PAD = 12;
-const COLUMN = 140;
-const LABEL_CHARS = 28;
+const COLUMN = 112;
+const LABEL_CHARS = 22;
 
 function shorten(text: string, max: number): string {
   const chars = Array.from(text);
@@ -95,8 +95,8 @@ export function neighbourhoodSvg(centre: { label: string; kind: NodeKind }, neig
   };
   column(left, 'left');
   column(right, 'right');
-  const name = shorten(centre.label, 22);
-  const boxWidth = Math.min(Array.from(name).length * 9 + 28, 2 * COLUMN - 30);
+  const name = shorten(centre.label, 20);
+  const boxWidth = Math.min(Array.from(name).length * 8.4 + 24, 2 * COLUMN - 24);
   const omitted = Math.max(neighbours.length - ordered.length, 0);
   const label = `Neighbourhood of ${centre.label}: ${ordered.length} linked entit${ordered.length === 1 ? 'y' : 'ies'}${omitted > 0 ? ` (${omitted} more not drawn)` : ''}`;
   const svg =
@@ -104,7 +104,7 @@ export function neighbourhoodSvg(centre: { label: string; kind: NodeKind }, neig
     `<g>${lines.join('')}</g>` +
     nodes.join('') +
     `<g><title>${esc(centre.label)}</title><rect x="${num(cx - boxWidth / 2)}" y="${num(cy - 16)}" width="${num(boxWidth)}" height="32" rx="16" fill="${FILL[centre.kind]}" stroke="currentColor" stroke-width="2"/>` +
-    `<text x="${num(cx)}" y="${num(cy + 5)}" text-anchor="middle" font-size="14" font-weight="700" fill="#fff">${esc(name)}</text></g>` +
+    `<text x="${num(cx)}" y="${num(cy + 5)}" text-anchor="middle" font-size="13" font-weight="700" fill="#fff">${esc(name)}</text></g>` +
     `</svg>`;
   return { svg, shown: ordered.length, omitted };
 }
