@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import type http from 'node:http';
 import { bundledQueries } from '../sparql/bundled.js';
 import { el, esc, h } from '../web/html.js';
-import { send, sendError, type Route } from './http.js';
+import { send, sendError, type Route, type RouteContext } from './http.js';
 import { negotiate } from './negotiate.js';
 import { GRAPH_TYPES, RESULT_TYPES } from './result-types.js';
 
@@ -151,7 +151,12 @@ ${body.html}
 `;
 }
 
-/** Sends the query page (with its own Content-Security-Policy), opening `initial` when the URL carried a query. */
-export function sendQueryPage(res: http.ServerResponse, initial?: string | null): void {
-  send(res, 200, 'text/html; charset=utf-8', queryPageHtml(initial ?? undefined), { 'content-security-policy': QUERY_PAGE_CSP });
+/**
+ * Sends the query page (with its own Content-Security-Policy). The endpoint calls it where a client that prefers HTML
+ * asks for the service description (GET /sparql without a query); the description stays one click away (the page's
+ * endpoint field, or `?format=turtle`).
+ */
+export function sendQueryPage(ctx: RouteContext, serviceDescriptionTurtle?: string): void {
+  void serviceDescriptionTurtle;
+  send(ctx.res, 200, 'text/html; charset=utf-8', queryPageHtml(), { 'content-security-policy': QUERY_PAGE_CSP });
 }
