@@ -123,11 +123,34 @@ async function run(args: string[], io: CliIo): Promise<number> {
     ...build.notes,
     ...(freshness.upToDate ? ['rebuilt: --force'] : freshness.first ? [] : [`rebuilt: ${freshness.reason}`]),
     ...(output.removedStale.length > 0 ? [`removed what interrupted builds left: ${output.removedStale.join(', ')}`] : []),
-    `wrote: ${output.written.map((file) => `${shown(io.cwd, file)} (${kilobytes(build.files.get(path.relative(outDir, file)) ?? '')})`).join(', ')}`,
+    wroteLine(output.written, outDir, build.files, (file) => shown(io.cwd, file)),
     `time: ${ms.toFixed(0)} ms`,
   ];
   io.stdout(`${lines.join('\n')}\n`);
   return EXIT.ok;
+}
+
+/**
+ * The "wrote:" line: the graph files and film pages one by one, the entity pages (hundreds, in folders such as
+ * person/ and award/) as one count with their size and folders, so the line stays readable.
+ */
+function wroteLine(written: readonly string[], outDir: string, files: ReadonlyMap<string, string | Uint8Array>, show: (file: string) => string): string {
+  const listed: string[] = [];
+  const folders = new Set<string>();
+  let pages = 0;
+  let bytes = 0;
+  for (const file of written) {
+    const name = path.relative(outDir, file).split(path.sep).join('/');
+    const text = files.get(name) ?? '';
+    const folder = name.includes('/') ? name.slice(0, name.indexOf('/')) : '';
+    if (folder !== '' && folder !== 'films' && name.endsWith('.html')) {
+      pages += 1;
+      bytes += typeof text === 'string' ? Buffer.byteLength(text) : text.byteLength;
+      folders.add(`${folder}/`);
+    } else listed.push(`${show(file)} (${kilobytes(text)})`);
+  }
+  if (pages > 0) listed.push(`${pages} entity pages (${(bytes / 1000).toFixed(1)} kB) in ${[...folders].sort().join(', ')}`);
+  return `wrote: ${listed.join(', ')}`;
 }
 
 /** The `build` command. */
