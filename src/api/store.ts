@@ -113,7 +113,7 @@ export class GraphStore {
 /** The checked query's form, when it is one of `allowed`; otherwise a `BAD_QUERY` error naming both. */
 function formOf(sparql: string, allowed: readonly QueryForm[]): QueryForm {
   const { form } = checkQuery(sparql);
-  if (!allowed.includes(form)) throw new FilmkgError('BAD_QUERY', 'the query has the wrong form for this method', { expected: `a ${allowed.join(' or ')} query`, found: form });
+  if (!allowed.includes(form)) throw new FilmkgError('BAD_QUERY', 'the query has the wrong form for this method', { expected: `a query of the form ${allowed.join(' or ')}`, found: form });
   return form;
 }
 
