@@ -21,7 +21,7 @@ export { validateGraph, type ValidationReport, type ValidationOutcome, type Viol
 export { FilmkgError, type ErrorCode, type ErrorPlace } from './errors.js';
 export { DEFAULT_BASE } from './iri.js';
 export { FILMS_DIR } from './paths.js';
-export type { FilmFacts } from './facts/model.js';
-export type { FilmMetadata } from './extract/index.js';
+export type { FilmFacts, SourceMeta } from './facts/model.js';
+export type { FilmMetadata, ExtractOptions } from './extract/index.js';
 export type { Curation } from './curate/curation.js';
 export type { Quad, Term, NamedNode, Literal, BlankNode, DatasetCore } from './rdf.js';

@@ -1,7 +1,8 @@
 // The graph stage for library users: facts → RDF/JS quads, or an RDF/JS dataset (rdf-ext) with canonical comparison.
 import type { DatasetCore } from '@rdfjs/types';
 import type { FilmFacts } from '../facts/model.js';
-import { buildGraph, type GraphOptions } from '../graph.js';
+import { buildGraph as buildQuads } from '../graph.js';
+import { checkBase, DEFAULT_BASE } from '../iri.js';
 import type { Quad } from '../rdf.js';
 
 /**
@@ -41,5 +42,17 @@ export async function buildDataset(films: readonly FilmFacts[], options: GraphOp
   return toDataset(buildGraph(films, options));
 }
 
-export { buildGraph };
-export type { GraphOptions };
+/** Options of {@link buildGraph} and {@link buildDataset}. */
+export interface GraphOptions {
+  /** The base of the graph's IRIs (default {@link DEFAULT_BASE}, `https://filmkg.example/`); an invalid base is a `USAGE` error. */
+  readonly base?: string;
+}
+
+/**
+ * Builds one graph of all `films`, as `filmkg build` does: every mapper over every film, duplicate triples removed (a person
+ * in two films is one node), sorted so that writers give the same bytes for the same facts. Two films with one slug are
+ * refused (`INVALID_FACTS`).
+ */
+export function buildGraph(films: readonly FilmFacts[], options: GraphOptions = {}): Quad[] {
+  return buildQuads(films, { base: checkBase(options.base ?? DEFAULT_BASE) });
+}

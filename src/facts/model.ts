@@ -86,6 +86,7 @@ export const SourceMeta = z.object({
   /** When the article text was retrieved for this project; absent when unknown. */
   retrieved: IsoDate.optional(),
 });
+/** The source article's metadata: slug, title, URL, revision, licence, attribution, retrieval date. */
 export type SourceMeta = z.infer<typeof SourceMeta>;
 
 // ---------------------------------------------------------------------------------------------
@@ -440,4 +441,5 @@ export const FilmFacts = z.object({
   /** Everything the extractor could not read or read only by a rule, sorted by line. */
   diagnostics: z.array(Diagnostic),
 });
+/** The facts of one film, each with its evidence in the article: the contract between extraction and the graph (checked by the zod schema above). */
 export type FilmFacts = z.infer<typeof FilmFacts>;
