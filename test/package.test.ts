@@ -18,10 +18,16 @@ const TYPEDOC = path.join(ROOT, 'node_modules', 'typedoc', 'bin', 'typedoc');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const MINUTES = 60_000;
 
-/** The environment for child npm runs: without the npm_* variables of an enclosing `npm test`, which would configure them. */
+/** npm settings an enclosing `npm test` passes down that the child npm runs keep: where the cache and registry are. */
+const KEEP = /^npm_config_(cache|registry|userconfig|proxy|https_proxy|noproxy|strict_ssl|cafile)$/i;
+
+/**
+ * The environment for child npm runs: without the other npm_* variables of an enclosing `npm test` (npm_config_local_prefix
+ * would make `npm install` install into this repository rather than the empty folder).
+ */
 function cleanEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k)) env[k] = v;
+  for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k) || KEEP.test(k)) env[k] = v;
   return env;
 }
 
