@@ -14,7 +14,7 @@ export interface FilmDataset extends DatasetCore<Quad, Quad>, Iterable<Quad> {
   toCanonical(): string;
   /** True when both datasets hold the same quads up to blank-node labels (their canonical forms are equal). */
   equals(other: FilmDataset): boolean;
-  /** The dataset as N-Quads, in insertion order. */
+  /** The dataset as N-Quads, in the dataset's own order (for stable text use {@link toCanonical} or filmkg's writers). */
   toString(): string;
 }
 
@@ -36,7 +36,7 @@ export async function toDataset(quads: Iterable<Quad>): Promise<FilmDataset> {
 
 /**
  * Builds one graph of all `films` (see {@link buildGraph}) as a {@link FilmDataset}: an RDF/JS DatasetCore that can be
- * matched, compared canonically and iterated in the graph's sorted order.
+ * matched, iterated and compared canonically; its iteration order is the dataset's own (filmkg's writers sort).
  */
 export async function buildDataset(films: readonly FilmFacts[], options: GraphOptions = {}): Promise<FilmDataset> {
   return toDataset(buildGraph(films, options));
