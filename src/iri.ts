@@ -58,6 +58,12 @@ export function contentHash(content: string): string {
   return digest('sha256', content, 'hex').slice(0, 16);
 }
 
+/** The origin of the wiki an article comes from; an article read from a local file (a file: URL) is taken as English Wikipedia's. */
+function wikiOrigin(articleUrl: string): string {
+  const url = new URL(articleUrl);
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : 'https://en.wikipedia.org';
+}
+
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
@@ -176,10 +182,21 @@ export class IriMinter {
 
   /** The file page of an image on the wiki the article comes from (`https://en.wikipedia.org/wiki/File:…`). */
   wikiFile(articleUrl: string, file: string): NamedNode {
-    // An article read from a local file (assumed metadata, a file: URL) has no wiki origin: its files are on English Wikipedia's.
-    const url = new URL(articleUrl);
-    const origin = url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : 'https://en.wikipedia.org';
-    return namedNode(`${origin}/wiki/File:${this.key(file)}`);
+    return namedNode(`${wikiOrigin(articleUrl)}/wiki/File:${this.key(file)}`);
+  }
+
+  /**
+   * The image itself, on the same wiki as its file page: `https://en.wikipedia.org/wiki/Special:FilePath/…`, which
+   * redirects to the file's bytes on upload.wikimedia.org (a film poster is a local, non-free file of its Wikipedia, not
+   * on Commons, so the file page's own wiki is the one that has it).
+   */
+  wikiFileUrl(articleUrl: string, file: string): NamedNode {
+    return namedNode(`${wikiOrigin(articleUrl)}/wiki/Special:FilePath/${this.key(file)}`);
+  }
+
+  /** `films/{slug}.html`: the film's page, as `filmkg build` writes it and `filmkg serve` answers it under the base. */
+  filmPage(slug: string): NamedNode {
+    return this.at(`films/${this.slug(slug)}.html`);
   }
 
   /** `statement/{Pid}-{hash}`: named by its content (subject, property, value, qualifiers), never by evidence. */

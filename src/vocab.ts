@@ -61,7 +61,7 @@ export const schema = terms(NS.schema, [
   'bestRating', 'reviewCount', 'ratingExplanation', 'review', 'reviewBody', 'itemReviewed', 'publisher',
   'itemListElement', 'item', 'position', 'numberOfItems', 'itemListOrder', 'albumProductionType', 'byArtist',
   'track', 'inAlbum', 'recordingOf', 'composer', 'lyricist', 'headline', 'locationCreated', 'currency',
-  'minValue', 'maxValue',
+  'minValue', 'maxValue', 'contentUrl',
 ] as const);
 
 /** Wikibase ontology terms of Wikidata's RDF format. */

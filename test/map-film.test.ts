@@ -1,4 +1,4 @@
-// Film mapper: the Movie node, its class and title statements, running time as a Wikidata quantity, country, genre, poster, the novel.
+// Film mapper: the Movie node (with its page's URL), its class and title statements, running time as a Wikidata quantity, country, genre, poster, the novel.
 import { describe, expect, test } from 'vitest';
 import { IriMinter } from '../src/iri.js';
 import { mapFilm } from '../src/map/film.js';
@@ -14,6 +14,7 @@ const LEAD = 'Leaving Las Vegas is a 1995 American drama film written and direct
 const TITLE_TTL = `
 ${F} a schema:Movie ; rdfs:label "Leaving Las Vegas"@en ; schema:name "Leaving Las Vegas" ;
   schema:subjectOf <film/leaving-las-vegas/article> ;
+  schema:url <films/leaving-las-vegas.html> ;
   schema:sameAs <https://www.imdb.com/title/tt0113627/> ;
   wdt:P1476 "Leaving Las Vegas"@en ; p:P1476 _:title ;
   wdt:P31 wd:Q11424 ; p:P31 _:class .
@@ -55,7 +56,8 @@ ${F} schema:dateCreated "1995"^^xsd:gYear ;
   owl:sameAs wd:Q30 ; schema:sameAs wd:Q30 .
 <unit/minute> a fkg:Unit ; rdfs:label "minute"@en ; schema:name "minute" .
 <https://en.wikipedia.org/wiki/File:Leaving_las_vegas_ver1.jpg> a schema:ImageObject ;
-  rdfs:label "Leaving las vegas ver1.jpg"@en ; schema:caption "Theatrical release poster" ; prov:wasDerivedFrom _:r16 .
+  rdfs:label "Leaving las vegas ver1.jpg"@en ; schema:caption "Theatrical release poster" ; prov:wasDerivedFrom _:r16 ;
+  schema:contentUrl <https://en.wikipedia.org/wiki/Special:FilePath/Leaving_las_vegas_ver1.jpg> .
 ${stmtHead('genre')} ; ps:P136 <genre/drama_film> ; prov:wasDerivedFrom _:r38 .
 ${stmtHead('country')} ; ps:P495 <place/United_States> ; prov:wasDerivedFrom _:r34 .
 ${stmtHead('duration')} ; ps:P2047 "111"^^xsd:decimal ; prov:wasDerivedFrom _:r33 ;

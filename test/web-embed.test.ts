@@ -7,7 +7,7 @@ import type { FilmFacts } from '../src/facts/model.js';
 import { buildGraph } from '../src/graph.js';
 import { loadFilms } from '../src/pipeline.js';
 import type { Quad } from '../src/rdf.js';
-import { embedScriptText, filmEmbed, type Embed } from '../src/web/embed.js';
+import { embedScriptText, filmEmbed, indexEmbed, type Embed } from '../src/web/embed.js';
 import { SCHEMAORG_CONTEXT_URLS, offlineDocumentLoader, schemaOrgCoercion } from '../src/web/loader.js';
 import { graphKeys, jsonLdTriples } from './helpers/browser-rdf.js';
 
@@ -65,7 +65,35 @@ describe('the embed under the official schema.org context', () => {
   test('sameAs, image and url are IRIs, as the context coerces them', () => {
     expect(triples).toContain(`<${FILM}> <${S}sameAs> <https://www.imdb.com/title/tt0113627/>`);
     expect(triples).toContain(`<${FILM}> <${S}image> <https://en.wikipedia.org/wiki/File:Leaving_las_vegas_ver1.jpg>`);
-    expect(embed.url).toBeUndefined(); // the graph gives the film no schema:url
+    // The film's page under the base (films/{slug}.html), and the poster's own image URL, not its file page.
+    expect(embed.url).toEqual(['https://filmkg.example/films/leaving-las-vegas.html']);
+    expect(triples).toContain(`<${FILM}> <${S}url> <https://filmkg.example/films/leaving-las-vegas.html>`);
+    expect(embed.image).toEqual([
+      {
+        '@id': 'https://en.wikipedia.org/wiki/File:Leaving_las_vegas_ver1.jpg',
+        '@type': 'ImageObject',
+        contentUrl: 'https://en.wikipedia.org/wiki/Special:FilePath/Leaving_las_vegas_ver1.jpg',
+        caption: 'Theatrical release poster',
+      },
+    ]);
+    expect(triples).toContain(`<https://en.wikipedia.org/wiki/File:Leaving_las_vegas_ver1.jpg> <${S}contentUrl> <https://en.wikipedia.org/wiki/Special:FilePath/Leaving_las_vegas_ver1.jpg>`);
+  });
+
+  test('under another base the url is the page under that base', () => {
+    const base = 'http://data.example.org/kg/';
+    expect(filmEmbed(buildGraph(films, { base }), `${base}film/leaving-las-vegas`).url).toEqual([`${base}films/leaving-las-vegas.html`]);
+  });
+
+  test('the index ItemList: every triple about the films is in the graph; only the list and its items are not', async () => {
+    const list = indexEmbed(quads, [FILM], 'https://filmkg.example/films/');
+    const graph = graphKeys(quads);
+    const listTriples = await jsonLdTriples(list);
+    const outside = listTriples.filter((t) => !graph.has(t));
+    expect(outside.length).toBeGreaterThan(0);
+    expect(outside.filter((t) => !t.startsWith('<https://filmkg.example/films/>') && !t.startsWith('<https://filmkg.example/films/#'))).toEqual([]);
+    expect(listTriples).toContain(`<https://filmkg.example/films/#1> <${S}item> <${FILM}>`);
+    expect(listTriples).toContain(`<https://filmkg.example/films/#1> <${S}position> "1"^^<${XSD}integer>`);
+    expect(listTriples).toContain(`<${FILM}> <${S}url> <https://filmkg.example/films/leaving-las-vegas.html>`);
   });
 });
 

@@ -80,7 +80,15 @@ describe('the pages step', () => {
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     const ids = checkWellFormed(html);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(html).not.toMatch(/<(img|iframe|object|embed|video|audio)\b|<link rel="stylesheet"|\ssrc=|url\(/);
+    // One resource from the network: the poster, from the article's wiki, which the page's policy allows with the upload
+    // server its Special:FilePath redirects to, and nothing else.
+    expect(html).not.toMatch(/<(iframe|object|embed|video|audio)\b|<link rel="stylesheet"|url\(/);
+    expect(html.match(/<img\b[^>]*>/g)).toEqual([
+      '<img src="https://en.wikipedia.org/wiki/Special:FilePath/Leaving_las_vegas_ver1.jpg" alt="" width="220" height="330" decoding="async" referrerpolicy="no-referrer" data-title="Leaving Las Vegas" data-caption="Theatrical release poster">',
+    ]);
+    expect(html.match(/\ssrc=/g)).toHaveLength(1);
+    const policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data: https://en.wikipedia.org https://upload.wikimedia.org; base-uri 'none'; form-action 'none'";
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${policy.replaceAll("'", '&#39;')}">`);
     expect(html.match(/<script\b/g)).toHaveLength(1);
     const embed = JSON.parse(scriptText(html)) as unknown;
     expect(embed).toEqual(filmEmbed(build.quads, FILM));
@@ -94,21 +102,77 @@ describe('the pages step', () => {
     expect(rowsOf(html, 'cast')).toBe(3);
     expect((html.match(/<li id="ref-\d+"/g) ?? []).length).toBe(27);
     expect(html).toContain('<h1>Leaving Las Vegas</h1>');
-    expect(html).toContain('<dt>Directed by</dt><dd>Mike Figgis</dd>');
-    expect(html).toContain('<td>Nicolas Cage</td><td>Ben Sanderson</td>');
+    const a = (href: string, text: string) => `<a href="${href}" class="entity">${text}</a>`;
+    expect(html).toContain(`<dt>Directed by</dt><dd>${a('../person/Mike_Figgis.html', 'Mike Figgis')}</dd>`);
+    expect(html).toContain(`<td data-label="Actor">${a('../person/Nicolas_Cage.html', 'Nicolas Cage')}</td><td data-label="Character">${a('../film/leaving-las-vegas/character/Ben_Sanderson.html', 'Ben Sanderson')}</td>`);
     expect(html).toContain('<time datetime="1995-10-27">27 October 1995</time>');
-    expect(html).toContain('<td>Academy Awards</td><td>Best Actor</td><td>Nicolas Cage</td><td><span class="won">Won</span></td>');
-    expect(html).toContain('<td>2</td><td>Angel Eyes</td><td>Matt Dennis, Earl Brent</td><td>Sting</td><td>4:02</td>');
-    expect(html).toContain('Poster: <a href="https://en.wikipedia.org/wiki/File:Leaving_las_vegas_ver1.jpg">');
+    expect(html).toContain(
+      `<td data-label="Award">${a('../award/Academy_Awards.html', 'Academy Awards')}</td><td data-label="Category">${a('../award/Academy_Awards/Best_Actor.html', 'Best Actor')}</td><td data-label="Recipient">${a('../person/Nicolas_Cage.html', 'Nicolas Cage')}</td><td data-label="Result"><span class="won">Won</span></td>`,
+    );
+    expect(html).toContain(
+      `<td data-label="#">2</td><td data-label="Title">${a('../film/leaving-las-vegas/soundtrack/track/2.html', 'Angel Eyes')}</td><td data-label="Written by">${a('../person/Matt_Dennis.html', 'Matt Dennis')}, ${a('../person/Earl_Brent.html', 'Earl Brent')}</td><td data-label="Performed by">${a('../person/Sting.html', 'Sting')}</td><td data-label="Length">4:02</td>`,
+    );
+    expect(html).toContain('<figcaption>Theatrical release poster (<a href="https://en.wikipedia.org/wiki/File:Leaving_las_vegas_ver1.jpg">Leaving las vegas ver1.jpg</a>)</figcaption>');
     expect(html).toContain('<a href="https://creativecommons.org/licenses/by-sa/3.0/">CC BY-SA 3.0</a>');
     expect(html).toContain('by Wikipedia contributors, revision of 30 May 2023, 18:20');
     for (const href of ['../graph.ttl', '../graph.jsonld', '../graph.nt', 'leaving-las-vegas.jsonld']) expect(html).toContain(`href="${href}"`);
   });
 
-  test('the index links every film page', () => {
+  test('a table of contents links each section, in page order', () => {
+    const html = String(build.files.get('films/leaving-las-vegas.html'));
+    const toc = /<nav class="toc" aria-label="Contents">([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? '';
+    const targets = [...toc.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+    const sections = [...html.matchAll(/<section id="([^"]+)"/g)].map((m) => m[1]);
+    expect(targets).toEqual(sections);
+    expect(targets).toEqual(['credits-section', 'money-section', 'cast-section', 'releases-section', 'reception-section', 'accolades-section', 'soundtrack-section', 'references-section', 'source-section']);
+  });
+
+  test('the four pictures are inline SVG with a title and their figures, and no script', () => {
+    const html = String(build.files.get('films/leaving-las-vegas.html'));
+    for (const id of ['money-chart', 'releases-chart', 'accolades-chart', 'soundtrack-chart']) {
+      expect(html).toMatch(new RegExp(`<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="chart" role="img" aria-label="[^"]+" aria-describedby="${id}-desc"`));
+    }
+    expect(html).toContain('data-body="Academy Awards" data-wins="1" data-nominations="3"');
+    expect(html).toContain('data-currency="USD" data-box-office="49800000" data-budget="" data-budget-low="3500000" data-budget-high="4000000"');
+    expect(html).toContain('data-position="2" data-title="Angel Eyes" data-duration="PT4M2S" data-seconds="242"');
+    expect(html).toContain('data-date="1995-10-27" data-kind="theatrical" data-label="Limited release (United States)"');
+    expect(html).toMatch(/data-releases="7"/);
+  });
+
+  test('without entity pages to link to, names are plain text', async () => {
+    const { filmPage } = await import('../src/web/page.js');
+    const html = filmPage(films[0] as FilmFacts, filmEmbed(build.quads, FILM), FILM);
+    expect(html).not.toContain('class="entity"');
+    expect(html).toContain('<dt>Directed by</dt><dd>Mike Figgis</dd>');
+  });
+
+  test('the index links every film page and carries the films as a schema.org ItemList', () => {
     const html = String(build.files.get('films/index.html'));
     checkWellFormed(html);
     expect(html).toContain('<a href="leaving-las-vegas.html">Leaving Las Vegas</a> (1995)');
+    const list = JSON.parse(scriptText(html)) as Record<string, unknown>;
+    expect(list).toMatchObject({ '@context': 'https://schema.org', '@id': 'https://filmkg.example/films/', '@type': 'ItemList', numberOfItems: 1 });
+    expect(list.itemListElement).toEqual([
+      {
+        '@id': 'https://filmkg.example/films/#1',
+        '@type': 'ListItem',
+        position: 1,
+        item: {
+          '@id': FILM,
+          '@type': 'Movie',
+          name: 'Leaving Las Vegas',
+          url: ['https://filmkg.example/films/leaving-las-vegas.html'],
+          image: [
+            {
+              '@id': 'https://en.wikipedia.org/wiki/File:Leaving_las_vegas_ver1.jpg',
+              '@type': 'ImageObject',
+              contentUrl: 'https://en.wikipedia.org/wiki/Special:FilePath/Leaving_las_vegas_ver1.jpg',
+              caption: 'Theatrical release poster',
+            },
+          ],
+        },
+      },
+    ]);
   });
 });
 
@@ -146,7 +210,8 @@ describe('hostile strings in the facts', () => {
     expect(html).toContain('<h1>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</h1>');
     expect(html).toContain('<title>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; (1995)</title>');
     expect(html).toContain('<blockquote>a quote that opens a comment &lt;!-- and closes the script &lt;/script&gt; &amp; ends</blockquote>');
-    expect(html).toContain('<td>&lt;b onmouseover=&quot;alert(2)&quot;&gt;Best&lt;/b&gt;</td>');
+    expect(html).toContain('class="entity">&lt;b onmouseover=&quot;alert(2)&quot;&gt;Best&lt;/b&gt;</a></td>');
+    expect(html).toContain('<title id="accolades-chart-title">');
     expect(html).not.toContain('<b onmouseover');
     checkWellFormed(html);
   });

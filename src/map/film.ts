@@ -11,6 +11,8 @@ export function mapFilm(facts: FilmFacts, context: MapContext): Quad[] {
   const film = e.named(e.film, schema.Movie, facts.title.value);
   e.link(film, 'film', facts.title.value);
   e.add(film, schema.subjectOf, e.article);
+  // The film's page under the base (films/{slug}.html, written by `filmkg build`, answered by `filmkg serve`).
+  e.add(film, schema.url, e.iri.filmPage(e.slug));
 
   e.statement(film, 'P1476', langString(facts.title.value, LABEL_LANGUAGE), [facts.title]);
   // "… is a 1995 American drama film": the lead's year and genre say what the work is.
@@ -21,6 +23,8 @@ export function mapFilm(facts: FilmFacts, context: MapContext): Quad[] {
 
   if (facts.image) {
     const image = e.entity(e.iri.wikiFile(facts.source.url, facts.image.file), schema.ImageObject, facts.image.file);
+    // The image's own URL (the file page is a wiki page about it): what pages show and search engines read.
+    e.add(image, schema.contentUrl, e.iri.wikiFileUrl(facts.source.url, facts.image.file));
     if (facts.image.caption !== undefined) e.text(image, schema.caption, facts.image.caption);
     e.derive(image, facts.image);
     e.add(film, schema.image, image);

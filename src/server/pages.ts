@@ -48,6 +48,8 @@ class Site {
     readonly base: string,
     readonly pages: ReadonlyMap<string, string>,
     films: readonly FilmFacts[],
+    /** Each page's own Content-Security-Policy (a film page allows its poster's image origins). */
+    readonly policies: ReadonlyMap<string, string> = new Map(),
   ) {
     for (const q of quads) {
       const list = this.bySubject.get(q.subject.value);
@@ -108,7 +110,8 @@ async function loadSite(options: PagesOptions): Promise<Site> {
   const [{ loadFilms }, { buildGraph }, { renderWebFiles }] = await Promise.all([import('../pipeline.js'), import('../graph.js'), import('../web/step.js')]);
   const films = options.films ?? (await loadFilms(options.filmsDir));
   const quads = options.quads ?? buildGraph(films, { base });
-  return new Site(quads, base, renderWebFiles(films, quads, base).files, films);
+  const web = renderWebFiles(films, quads, base);
+  return new Site(quads, base, web.files, films, web.policies);
 }
 
 function chooseFormat(ctx: RouteContext, allowed: readonly Format[]): Format | undefined | 'bad-format' {
@@ -208,7 +211,10 @@ export async function pageRoutes(options: PagesOptions = {}): Promise<Route[]> {
         const known = [...site.pages.keys()].filter((k) => k.endsWith('.html')).sort().map((k) => `/${k}`);
         return sendError(res, 404, `no page at ${url.pathname}; pages: ${known.length > 0 ? known.join(', ') : 'none (film pages are built from the films; this server was started with --graph)'}`);
       }
-      send(res, 200, name.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/ld+json; charset=utf-8', text);
+      // A page's header policy is its <meta> policy (the two must agree, or the image the page allows is blocked) plus framing.
+      const policy = site.policies.get(name);
+      const headers: Record<string, string> = policy !== undefined ? { 'content-security-policy': `${policy}; frame-ancestors 'none'` } : {};
+      send(res, 200, name.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/ld+json; charset=utf-8', text, headers);
     },
   };
 

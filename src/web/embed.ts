@@ -44,6 +44,8 @@ const ALBUM: NodeSpec = {
   props: [['name', V], ['albumProductionType', V], ['datePublished', V], ['byArtist', many(AGENT)], ['track', one(TRACK_LIST)]],
 };
 const CITATION: NodeSpec = { props: [['position', V], ['name', V], ['author', many(AGENT)], ['publisher', many(AGENT)], ['datePublished', V]] };
+/** The poster: its file page as `@id`, the image's own URL (`contentUrl`, what search engines fetch) and its caption. */
+const IMAGE: NodeSpec = { types: ['ImageObject'], props: [['contentUrl', V], ['caption', V]] };
 const ARTICLE: NodeSpec = {
   types: ['Article'],
   props: [['name', V], ['url', V], ['license', V], ['creditText', V], ['dateModified', V], ['citation', many(CITATION)]],
@@ -53,7 +55,7 @@ const ARTICLE: NodeSpec = {
 const MOVIE: NodeSpec = {
   props: [
     ['name', V],
-    ['image', MANY],
+    ['image', many(IMAGE)],
     ['url', MANY],
     ['sameAs', MANY],
     ['dateCreated', V],
@@ -202,6 +204,22 @@ export function filmEmbed(quads: readonly Quad[], filmIri: string): Embed {
   const node = renderNode(index, namedNode(filmIri), MOVIE);
   if (!node) throw new Error(`no film ${filmIri} in the graph`);
   return { '@context': 'https://schema.org', ...node };
+}
+
+/**
+ * The index page's embed: a schema.org `ItemList` of the films, in the index's order, each a `ListItem` whose `item` is
+ * the film's `Movie` node as the graph has it (`@id`, `name`, `url`, `image`). The list and its items describe the page
+ * (which films this build holds), not any article, so they are not in the graph; everything said about a film is.
+ */
+export function indexEmbed(quads: readonly Quad[], filmIris: readonly string[], listIri: string): Embed {
+  const index = new GraphIndex(quads);
+  const spec: NodeSpec = { props: [['name', V], ['url', MANY], ['image', many(IMAGE)]] };
+  const items = filmIris.map((iri, i) => {
+    const item = renderNode(index, namedNode(iri), spec);
+    if (!item) throw new Error(`no film ${iri} in the graph`);
+    return { '@id': `${listIri}#${i + 1}`, '@type': 'ListItem', position: i + 1, item };
+  });
+  return { '@context': 'https://schema.org', '@id': listIri, '@type': 'ItemList', name: 'Films', numberOfItems: items.length, itemListElement: items };
 }
 
 /**

@@ -18,7 +18,8 @@ export function raw(html: string): Html {
   return { html };
 }
 
-type Part = string | number | Html | undefined | false | readonly Part[];
+/** What the builders take as content: text (escaped), markup, nothing, or lists of these. */
+export type Part = string | number | Html | undefined | false | readonly Part[];
 
 /** Joins parts: text is escaped, Html is kept, empty parts are dropped. */
 export function h(...parts: Part[]): Html {
@@ -47,7 +48,10 @@ export function link(href: string, ...content: Part[]): Html {
   return el('a', { href }, ...content);
 }
 
-/** A table with a caption, a header row and body rows, wrapped so that it scrolls sideways on a phone. */
+/**
+ * A table with a caption, a header row and body rows. Each cell carries its column's name (`data-label`), so on a
+ * phone the rows reflow into stacked cards, one "label: value" line per cell, and every column stays visible.
+ */
 export function table(id: string, caption: string, head: readonly string[], rows: readonly (readonly Part[])[]): Html {
   return el(
     'div',
@@ -57,7 +61,7 @@ export function table(id: string, caption: string, head: readonly string[], rows
       { id },
       el('caption', {}, caption),
       el('thead', {}, el('tr', {}, head.map((c) => el('th', { scope: 'col' }, c)))),
-      el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c) => el('td', {}, c))))),
+      el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c, i) => el('td', { 'data-label': head[i] }, c))))),
     ),
   );
 }
@@ -90,17 +94,60 @@ blockquote{margin:.5rem 0 1rem;padding:.2rem 1rem;border-left:4px solid var(--li
 .links{display:flex;flex-wrap:wrap;gap:.5rem 1rem;padding:0;list-style:none}
 footer{color:var(--muted);font-size:.9rem;padding-bottom:2rem}
 code{overflow-wrap:anywhere}
+.toc{margin:1rem 0;padding:.6rem 1rem;border:1px solid var(--line);border-radius:6px;max-width:32rem}
+.toc h2{font-size:1rem;margin:0 0 .3rem;padding:0;border:0}
+.toc ol{margin:0;padding-left:1.4rem;columns:2 10rem;column-gap:1.5rem}
+section{scroll-margin-top:.5rem}
+header.with-poster{display:grid;grid-template-columns:1fr;gap:0 2rem}
+@media (min-width:48rem){header.with-poster{grid-template-columns:1fr 14rem;align-items:start}}
+.poster{margin:.5rem 0 1rem;max-width:14rem}
+.poster-frame{position:relative;aspect-ratio:2/3;width:100%;overflow:hidden;border-radius:4px;background:var(--line)}
+.poster-fallback{position:absolute;inset:0;display:flex;flex-direction:column;justify-content:center;gap:.5rem;padding:1rem;text-align:center;color:var(--muted);font-size:.9rem}
+.poster-title{font-weight:600;font-size:1.1rem;color:var(--fg)}
+.poster img{position:absolute;inset:0;width:100%;height:100%;object-fit:cover;color:transparent}
+.poster img::after{content:attr(data-title) "\\A" attr(data-caption);white-space:pre-line;position:absolute;inset:0;display:flex;align-items:center;justify-content:center;padding:1rem;text-align:center;font-size:.95rem;color:var(--muted);background:var(--line)}
+.poster figcaption,.picture figcaption{color:var(--muted);font-size:.85rem;margin-top:.3rem}
+.picture{margin:1rem 0}
+svg.chart{display:block;width:100%;max-width:36rem;height:auto}
+svg.chart text{fill:var(--fg);font:14px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+svg.chart text.figure{fill:var(--muted);font-size:12px}
+svg.chart .won-fill,svg.chart .home-fill{fill:var(--won)}
+svg.chart .nominated-fill{fill:var(--muted);opacity:.45}
+svg.chart .bar-fill,svg.chart .theatrical-fill,svg.chart .gross-fill{fill:var(--accent)}
+svg.chart .budget-fill{fill:var(--muted)}
+svg.chart .range{opacity:.4}
+svg.chart line.axis{stroke:var(--muted)}
+svg.chart line.guide{stroke:var(--line);stroke-dasharray:2 3}
+@media (max-width:40rem){
+.scroll table,.scroll tbody,.scroll tr,.scroll td{display:block}
+.scroll thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+.scroll tr{padding:.4rem 0;border-bottom:1px solid var(--line)}
+.scroll caption{display:block}
+.scroll td{position:relative;padding:.1rem 0 .1rem 38%;border:0}
+.scroll td::before{content:attr(data-label);position:absolute;left:0;width:35%;font-weight:600;color:var(--muted)}
+.scroll td:empty{display:none}
+}
 `;
 
-/** Content Security Policy: no scripts run, nothing is fetched; only the inline style applies. */
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+/**
+ * The pages' Content Security Policy: no scripts run, only the inline style applies, and images load only from `data:`
+ * and the given origins (a poster's wiki, and upload.wikimedia.org where its Special:FilePath URL redirects: a browser
+ * checks every redirect against img-src). Nothing else is fetched.
+ */
+export function contentSecurityPolicy(imageOrigins: readonly string[] = []): string {
+  const images = ['data:', ...[...new Set(imageOrigins)].sort()].join(' ');
+  return `default-src 'none'; style-src 'unsafe-inline'; img-src ${images}; base-uri 'none'; form-action 'none'`;
+}
+
+/** Where a wiki's Special:FilePath URLs redirect to: the file's bytes on Wikimedia's upload server. */
+export const WIKIMEDIA_UPLOAD_ORIGIN = 'https://upload.wikimedia.org';
 
 /** A whole HTML5 document: title, inline CSS, optional JSON-LD embed in the head, body parts. */
-export function page(options: { title: string; description?: string; embed?: Embed; body: Html }): string {
+export function page(options: { title: string; description?: string; embed?: Embed; body: Html; imageOrigins?: readonly string[] }): string {
   const head = h(
     raw('<meta charset="utf-8">\n'),
     raw('<meta name="viewport" content="width=device-width, initial-scale=1">\n'),
-    raw(`<meta http-equiv="Content-Security-Policy" content="${esc(CSP)}">\n`),
+    raw(`<meta http-equiv="Content-Security-Policy" content="${esc(contentSecurityPolicy(options.imageOrigins))}">\n`),
     raw('<link rel="icon" href="data:,">\n'),
     el('title', {}, options.title),
     raw('\n'),

@@ -5,8 +5,10 @@ import type { BuildStep } from '../export/steps.js';
 import type { FilmFacts } from '../facts/model.js';
 import { IriMinter } from '../iri.js';
 import type { Quad } from '../rdf.js';
-import { filmEmbed, type Embed } from './embed.js';
-import { filmPage, indexPage } from './page.js';
+import { contentSecurityPolicy } from './html.js';
+import { filmEmbed, indexEmbed, type Embed } from './embed.js';
+import { entityHref } from './links.js';
+import { filmPage, imageOrigins, indexPage } from './page.js';
 
 /** Folder of the pages inside the output folder. */
 export const PAGES_DIR = 'films';
@@ -15,6 +17,8 @@ export const PAGES_DIR = 'films';
 export interface WebFiles {
   readonly embeds: ReadonlyMap<string, Embed>;
   readonly files: ReadonlyMap<string, string>;
+  /** Each HTML file's Content-Security-Policy (the one in its <meta> element), for a server to send as a header too. */
+  readonly policies: ReadonlyMap<string, string>;
 }
 
 /** The embed document as a standalone .jsonld file (two-space JSON, final newline). */
@@ -22,21 +26,33 @@ export function embedFileText(embed: Embed): string {
   return `${JSON.stringify(embed, null, 2)}\n`;
 }
 
-/** Renders every film's page and embed and the index from a build's facts and quads. */
+/**
+ * Renders every film's page and embed and the index from a build's facts and quads. Names on a page link to the pages of
+ * the graph's entities (src/web/links.ts); the index carries the films as a schema.org ItemList.
+ */
 export function renderWebFiles(films: readonly FilmFacts[], quads: readonly Quad[], base: string): WebFiles {
   const minter = new IriMinter(base);
   const embeds = new Map<string, Embed>();
   const files = new Map<string, string>();
+  const policies = new Map<string, string>();
+  const subjects = new Set<string>();
+  for (const q of quads) subjects.add(q.subject.value);
   for (const film of films) {
     const slug = film.source.slug;
     const iri = minter.film(slug).value;
     const embed = filmEmbed(quads, iri);
+    const from = `${PAGES_DIR}/${slug}.html`;
+    const href = (target: string) => (subjects.has(target) ? entityHref(target, minter.base, from) : undefined);
     embeds.set(slug, embed);
-    files.set(`${PAGES_DIR}/${slug}.html`, filmPage(film, embed, iri));
+    files.set(from, filmPage(film, embed, iri, undefined, href, minter.base));
+    policies.set(from, contentSecurityPolicy(imageOrigins(film)));
     files.set(`${PAGES_DIR}/${slug}.jsonld`, embedFileText(embed));
   }
-  files.set(`${PAGES_DIR}/index.html`, indexPage(films));
-  return { embeds, files };
+  const sorted = [...films].sort((a, b) => a.source.slug.localeCompare(b.source.slug));
+  const list = indexEmbed(quads, sorted.map((f) => minter.film(f.source.slug).value), `${minter.base}${PAGES_DIR}/`);
+  files.set(`${PAGES_DIR}/index.html`, indexPage(films, list));
+  policies.set(`${PAGES_DIR}/index.html`, contentSecurityPolicy());
+  return { embeds, files, policies };
 }
 
 /** Adds the pages to the build (after validation, so a page is never written for a graph that fails its shapes). */
