@@ -1,29 +1,50 @@
 // Reading a graph from RDF text or files, by extension: .nt N-Triples, .nq N-Quads, .trig TriG, .jsonld/.json JSON-LD,
-// anything else Turtle. n3 parses the first four; jsonld.js turns JSON-LD into N-Quads offline (schema.org's context
-// from the vendored copy, no other URL fetched). Errors name the file and line. One reader for `validate`, `load`,
-// `query --graph`, `serve --graph` and remote CONSTRUCT results.
+// .rdf/.owl/.xml RDF/XML, anything else Turtle; or standard input (`-`), by --input-format or sniffed. n3 parses the
+// first four; jsonld.js turns JSON-LD into N-Quads offline (schema.org's context from the vendored copy, no other URL
+// fetched); rdfxml-streaming-parser reads RDF/XML (its errors name line and column, oxigraph's RDF/XML errors name
+// neither). Errors name the file and line. One reader for `validate`, `load`, `query --graph`, `serve --graph` and
+// remote CONSTRUCT results.
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Parser } from 'n3';
 import { FilmkgError } from './errors.js';
 import { dataFactory, type Quad } from './rdf.js';
 
 /** The RDF syntax of a graph file, from its name. */
-export type RdfSyntax = 'Turtle' | 'N-Triples' | 'N-Quads' | 'TriG' | 'JSON-LD';
+export type RdfSyntax = 'Turtle' | 'N-Triples' | 'N-Quads' | 'TriG' | 'JSON-LD' | 'RDF/XML';
 
-/** The syntaxes read without waiting (n3's parser is synchronous; jsonld.js is not). */
-export type SyncRdfSyntax = Exclude<RdfSyntax, 'JSON-LD'>;
+/** The syntaxes read without waiting (n3's parser is synchronous; jsonld.js and the RDF/XML parser are not). */
+export type SyncRdfSyntax = Exclude<RdfSyntax, 'JSON-LD' | 'RDF/XML'>;
+
+/** The names `--input-format` takes, and the syntax each names. */
+export const INPUT_FORMATS = { turtle: 'Turtle', ntriples: 'N-Triples', nquads: 'N-Quads', trig: 'TriG', jsonld: 'JSON-LD', rdfxml: 'RDF/XML' } as const satisfies Record<string, RdfSyntax>;
+export type InputFormat = keyof typeof INPUT_FORMATS;
 
 /** What the readers accept, for messages. */
-export const GRAPH_FILE_KINDS = 'a Turtle (.ttl), N-Triples (.nt), N-Quads (.nq), TriG (.trig) or JSON-LD (.jsonld) file';
+export const GRAPH_FILE_KINDS = 'a Turtle (.ttl), N-Triples (.nt), N-Quads (.nq), TriG (.trig), JSON-LD (.jsonld) or RDF/XML (.rdf, .owl, .xml) file';
 
-/** `.nt` N-Triples, `.nq` N-Quads, `.trig` TriG, `.jsonld`/`.json` JSON-LD; every other name is read as Turtle. */
+/** `.nt` N-Triples, `.nq` N-Quads, `.trig` TriG, `.jsonld`/`.json` JSON-LD, `.rdf`/`.owl`/`.xml` RDF/XML; every other name is read as Turtle. */
 export function syntaxOf(file: string): RdfSyntax {
   if (/\.nt$/i.test(file)) return 'N-Triples';
   if (/\.nq$/i.test(file)) return 'N-Quads';
   if (/\.trig$/i.test(file)) return 'TriG';
   if (/\.json(ld)?$/i.test(file)) return 'JSON-LD';
+  if (/\.(rdf|owl|xml)$/i.test(file)) return 'RDF/XML';
   return 'Turtle';
+}
+
+/**
+ * The syntax of RDF text with no name (standard input): JSON-LD when it opens with `{` or `[`; RDF/XML when it opens
+ * with an XML declaration, comment or doctype, or with an element that has attributes or is empty (`<rdf:RDF xmlns…`,
+ * as a root element declaring its namespaces does: an IRI such as `<urn:a>` holds no space or `/>`); else TriG, which
+ * n3 reads for Turtle and N-Triples too (N-Quads is tried when TriG fails, see {@link parseSniffed}).
+ */
+export function sniffSyntax(text: string): RdfSyntax {
+  const head = text.replace(/^\uFEFF/, '').trimStart();
+  if (head.startsWith('{') || head.startsWith('[')) return 'JSON-LD';
+  if (/^<(?:\?xml|!--|!DOCTYPE|[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?(?:\s|\/>))/.test(head)) return 'RDF/XML';
+  return 'TriG';
 }
 
 /**
@@ -158,9 +179,51 @@ export async function parseJsonLd(text: string, source: string): Promise<Quad[]>
   return parseRdf(nquads, 'N-Quads', source);
 }
 
+/**
+ * Parses RDF/XML text into quads (rdfxml-streaming-parser, positions tracked): a syntax error is BAD_RDF naming
+ * `source` and the line. No base IRI is assumed, as for the other syntaxes: a relative IRI is an error.
+ */
+export async function parseRdfXml(text: string, source: string): Promise<Quad[]> {
+  const { RdfXmlParser } = await import('rdfxml-streaming-parser');
+  const parser = new RdfXmlParser({ dataFactory: dataFactory as never, trackPosition: true });
+  const quads: Quad[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      parser.on('data', (q: Quad) => quads.push(q));
+      parser.on('error', reject);
+      parser.on('end', () => resolve());
+      parser.end(text);
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // "Line 4 column 6: …" (the parser's own checks) or "4:6: …" (saxes, the XML underneath).
+    const at = /^(?:Line (\d+) column \d+|(\d+):\d+): /.exec(message);
+    const line = at ? Number(at[1] ?? at[2]) : undefined;
+    throw new FilmkgError('BAD_RDF', `cannot read the graph: ${message}`, { place: { file: source, ...(line !== undefined ? { line } : {}) }, expected: 'RDF/XML', cause: error });
+  }
+  return mergeGraphs(quads);
+}
+
 /** Parses RDF text in any syntax filmkg reads. */
 export async function parseRdfAsync(text: string, format: RdfSyntax, source: string): Promise<Quad[]> {
-  return format === 'JSON-LD' ? parseJsonLd(text, source) : parseRdf(text, format, source);
+  if (format === 'JSON-LD') return parseJsonLd(text, source);
+  if (format === 'RDF/XML') return parseRdfXml(text, source);
+  return parseRdf(text, format, source);
+}
+
+/** Parses text of unknown syntax ({@link sniffSyntax}); text that TriG cannot read but N-Quads can is N-Quads. */
+export async function parseSniffed(text: string, source: string): Promise<Quad[]> {
+  const syntax = sniffSyntax(text);
+  if (syntax !== 'TriG') return parseRdfAsync(text, syntax, source);
+  try {
+    return parseRdf(text, 'TriG', source);
+  } catch (error) {
+    try {
+      return parseRdf(text, 'N-Quads', source);
+    } catch {
+      throw error;
+    }
+  }
 }
 
 function notFound(shownAs: string, error: unknown): FilmkgError {
@@ -170,7 +233,7 @@ function notFound(shownAs: string, error: unknown): FilmkgError {
 /** Reads and parses a Turtle, N-Triples, N-Quads or TriG file `file` at once (errors name it as `shownAs`: the path the user gave); JSON-LD needs {@link readGraphFile}. */
 export function readRdfFile(file: string, shownAs: string = file): Quad[] {
   const syntax = syntaxOf(file);
-  if (syntax === 'JSON-LD') throw new FilmkgError('BAD_RDF', 'JSON-LD is read only by readGraphFile (asynchronous)', { place: { file: shownAs }, expected: 'Turtle, N-Triples, N-Quads or TriG' });
+  if (syntax === 'JSON-LD' || syntax === 'RDF/XML') throw new FilmkgError('BAD_RDF', `${syntax} is read only by readGraphFile (asynchronous)`, { place: { file: shownAs }, expected: 'Turtle, N-Triples, N-Quads or TriG' });
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -180,13 +243,40 @@ export function readRdfFile(file: string, shownAs: string = file): Quad[] {
   return parseRdf(text, syntax, shownAs);
 }
 
-/** Reads and parses the graph file `file` in any syntax filmkg reads, by its extension (errors name it as `shownAs`). */
-export async function readGraphFile(file: string, shownAs: string = file): Promise<Quad[]> {
+/** Reads and parses the graph file `file` in any syntax filmkg reads, by its extension or as `syntax` (errors name it as `shownAs`). */
+export async function readGraphFile(file: string, shownAs: string = file, syntax?: RdfSyntax): Promise<Quad[]> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     throw notFound(shownAs, error);
   }
-  return parseRdfAsync(text, syntaxOf(file), shownAs);
+  return parseRdfAsync(text, syntax ?? syntaxOf(file), shownAs);
+}
+
+/** Where a command reads a graph from: its working directory, and standard input for `-`. */
+export interface GraphInput {
+  readonly cwd: string;
+  readonly readStdin?: (() => Promise<string>) | undefined;
+}
+
+/**
+ * Reads the graph a command line names: `-` is standard input (in `syntax`, else sniffed), any other name a file
+ * relative to `input.cwd` (in `syntax`, else by its extension). Errors name it as the user wrote it.
+ */
+export async function readGraphArgument(name: string, input: GraphInput, syntax?: RdfSyntax): Promise<Quad[]> {
+  if (name !== '-') return readGraphFile(path.resolve(input.cwd, name), name, syntax);
+  if (!input.readStdin) throw new FilmkgError('USAGE', 'no standard input to read the graph from', { place: { file: '-' } });
+  const text = await input.readStdin();
+  return syntax !== undefined ? parseRdfAsync(text, syntax, 'stdin') : parseSniffed(text, 'stdin');
+}
+
+/** The syntax an `--input-format` value names; a name it does not know is a USAGE error with the closest one suggested. */
+export function inputSyntax(format: string | undefined, suggest: (typed: string, known: readonly string[]) => string = () => ''): RdfSyntax | undefined {
+  if (format === undefined) return undefined;
+  const known = Object.keys(INPUT_FORMATS);
+  if (!Object.hasOwn(INPUT_FORMATS, format)) {
+    throw new FilmkgError('USAGE', `unknown --input-format "${format}"${suggest(format, known)}`, { place: { path: '--input-format' }, expected: `one of ${known.join(', ')}`, found: format });
+  }
+  return INPUT_FORMATS[format as InputFormat];
 }

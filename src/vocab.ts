@@ -48,7 +48,7 @@ export const xsd = terms(NS.xsd, ['string', 'boolean', 'integer', 'decimal', 'da
 export const schema = terms(NS.schema, [
   // classes
   'Movie', 'Person', 'Organization', 'MusicGroup', 'PerformanceRole', 'PublicationEvent', 'MonetaryAmount',
-  'AggregateRating', 'Review', 'MusicAlbum', 'MusicRecording', 'MusicComposition', 'ItemList', 'ListItem',
+  'AggregateRating', 'Rating', 'Review', 'MusicAlbum', 'MusicRecording', 'MusicComposition', 'ItemList', 'ListItem',
   'CreativeWork', 'Book', 'Article', 'ImageObject', 'Place', 'Country', 'Language', 'DefinedTerm', 'PropertyValue',
   // enumeration members
   'SoundtrackAlbum', 'ItemListOrderAscending',
@@ -58,7 +58,7 @@ export const schema = terms(NS.schema, [
   'productionCompany', 'publishedBy', 'releasedEvent', 'startDate', 'location', 'datePublished', 'dateCreated',
   'dateModified', 'deathDate', 'duration', 'countryOfOrigin', 'inLanguage', 'genre', 'isBasedOn', 'keywords',
   'subjectOf', 'about', 'license', 'creditText', 'citation', 'award', 'aggregateRating', 'ratingValue',
-  'bestRating', 'reviewCount', 'ratingExplanation', 'review', 'reviewBody', 'itemReviewed', 'publisher',
+  'bestRating', 'reviewCount', 'ratingExplanation', 'review', 'reviewBody', 'reviewRating', 'itemReviewed', 'publisher',
   'itemListElement', 'item', 'position', 'numberOfItems', 'itemListOrder', 'albumProductionType', 'byArtist',
   'track', 'inAlbum', 'recordingOf', 'composer', 'lyricist', 'headline', 'locationCreated', 'currency',
   'minValue', 'maxValue', 'contentUrl',

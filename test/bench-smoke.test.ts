@@ -30,8 +30,10 @@ const CASES: Array<[string, string[], RegExp[]]> = [
   ['validate.js', ['--runs', '2', '--process-runs', '1'], [/SHACL validation .*median/, /VoID\/DCAT description .*median/, /whole process `filmkg validate`.*median/]],
   ['validate-scale.js', ['--runs', '1', '--accolades', '40', '--tracks', '10'], [/\+400 accolade rows +\d+ triples +median/, /\+100 tracks +\d+ triples +median/, /^ratio 10× rows \/ 1× rows .*accolades [\d.]+ .*tracks [\d.]+/m]],
   ['fuzz.js', ['--articles', '40'], [/^fuzz: 40 mutated articles: \d+ read, \d+ refused \(no film article left\), 0 crashed, 0 non-conforming of 4 checked$/m, /extract \+ build per article: median [\d.]+ ms/]],
+  ['rdf-formats.js', ['--runs', '1'], [/read RDF\/XML +rdfxml-streaming-parser +median [\d.]+ ms/, /^ratio rdfxml-streaming-parser \/ oxigraph [\d.]+$/m, /write N-Quads \(n3\) +median/]],
   ['query.js', ['--runs', '3', '--process-runs', '1'], [/^cast +[\d.]+ +[\d.]+$/m, /one-shot `filmkg query cast`/]],
   ['endpoint.js', ['--seconds', '1', '--concurrency', '2'], [/throughput: \d+ req\/s/, /latency: median [\d.]+ ms/]],
+  ['endpoint-encoding.js', ['--runs', '2'], [/^\/graph.ttl +[\d.]+ +\d+ +[\d.]+ +\d+ +[\d.]+ +[\d.]+ +[\d.]+ +[\d.]+$/m, /^SELECT all \(JSON\) +[\d.]+/m]],
   [
     'endpoint-soak.js',
     ['--seconds', '3'],

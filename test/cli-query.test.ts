@@ -66,11 +66,13 @@ describe('filmkg query', () => {
     const unknown = await query('no-such-query');
     expect(unknown.status).toBe(1);
     expect(unknown.err).toMatch(/UNKNOWN_QUERY.*expected one of accolades-by-award-body, .*soundtrack/);
+    // A bad --format is a usage error (exit 2), as in every command.
     const format = await query('cast', '--format', 'yaml');
-    expect(format.status).toBe(1);
-    expect(format.err).toMatch(/UNKNOWN_FORMAT.*expected one of table, json, csv, tsv, turtle, ntriples/);
+    expect(format.status).toBe(2);
+    expect(format.err).toMatch(/UNKNOWN_FORMAT.*expected one of table, json, xml, csv, tsv, turtle, ntriples, nquads, rdfxml/);
     const misfit = await query('cast-card.construct', '--format', 'csv');
-    expect(misfit.err).toMatch(/does not fit a CONSTRUCT query; expected one of turtle, ntriples/);
+    expect(misfit.status).toBe(2);
+    expect(misfit.err).toMatch(/does not fit a CONSTRUCT query; expected one of turtle, ntriples, nquads, rdfxml/);
   });
 
   it('needs exactly one query', async () => {

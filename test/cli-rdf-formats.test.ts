@@ -52,6 +52,9 @@ describe('the syntax of a graph file, from its extension', () => {
     ['g.trig', 'TriG'],
     ['g.jsonld', 'JSON-LD'],
     ['g.json', 'JSON-LD'],
+    ['g.rdf', 'RDF/XML'],
+    ['g.OWL', 'RDF/XML'],
+    ['g.xml', 'RDF/XML'],
     ['graph', 'Turtle'],
   ])('%s is %s', (file, syntax) => expect(syntaxOf(file)).toBe(syntax));
 });
@@ -96,7 +99,7 @@ describe('filmkg validate FILE in every syntax', () => {
     expect(dropped.status).toBe(1);
     expect(dropped.err).toMatch(/dropped\.jsonld: cannot read the graph as JSON-LD: Dropping property .*\(property "nmae"\)/);
     const missing = await cli('validate', 'nope.jsonld');
-    expect(missing.err).toMatch(/\[FILE_NOT_FOUND\]: nope\.jsonld: no such graph file; expected a Turtle \(\.ttl\), N-Triples \(\.nt\), N-Quads \(\.nq\), TriG \(\.trig\) or JSON-LD/);
+    expect(missing.err).toMatch(/\[FILE_NOT_FOUND\]: nope\.jsonld: no such graph file; expected a Turtle \(\.ttl\), N-Triples \(\.nt\), N-Quads \(\.nq\), TriG \(\.trig\), JSON-LD \(\.jsonld\) or RDF\/XML/);
   });
 
   it('the JSON scanner finds where JSON goes wrong', () => {

@@ -213,4 +213,20 @@ describe('readCritics', () => {
       ['Roger Ebert', 'best of the decade', 8],
     ]);
   });
+
+  it('reads a critic\'s rating only with its scale, and the words after "calling it" as the quote', () => {
+    const { reviews } = readCritics(
+      all(
+        'Lewis Thornbury of The Guardian gave the film four stars out of five, calling it "the rare one that lets its quiet scenes breathe."[15]',
+        'Meera Sanyal of The Times of India gave the film three and a half stars out of four, calling Anand "the find of the year".[12]',
+        'Peter Travers of the Rolling Stone gave the film four stars.',
+      ),
+    );
+    expect(reviews.map((r) => [r.critic, r.publication ?? null, r.quote ?? null, r.summary ?? null, r.rating ?? null])).toEqual([
+      ['Lewis Thornbury', 'The Guardian', 'the rare one that lets its quiet scenes breathe', 'gave the film four stars out of five', { value: '4', best: '5', text: 'four stars out of five' }],
+      ['Meera Sanyal', 'The Times of India', 'the find of the year', 'gave the film three and a half stars out of four', { value: '3.5', best: '4', text: 'three and a half stars out of four' }],
+      // No scale written: four of four or of five? No rating is made up (schema.org would read a missing best as 5).
+      ['Peter Travers', 'Rolling Stone', null, 'gave the film four stars', null],
+    ]);
+  });
 });

@@ -43,7 +43,7 @@ describe('filmkg query --endpoint (the filmkg serve endpoint)', () => {
     else expect(remote.out).toBe(local.out);
   });
 
-  it.each(['table', 'json', 'csv', 'tsv'])('prints %s exactly as a local query does', async (format) => {
+  it.each(['table', 'json', 'xml', 'csv', 'tsv'])('prints %s exactly as a local query does', async (format) => {
     const local = await query('cast', '--format', format);
     const remote = await query('cast', '--format', format, '--endpoint', endpoint);
     expect(remote.out).toBe(local.out);

@@ -208,3 +208,26 @@ describe('the script text', () => {
     expect(JSON.parse(text)).toEqual(hostile);
   });
 });
+
+describe('a critic\'s own rating in the embed (a corpus article that gives one)', () => {
+  test('the review carries reviewRating, and the embed stays a subset of the graph', async () => {
+    const { loadFilm } = await import('../src/pipeline.js');
+    const film = await loadFilm('test/corpus/pip-and-the-paper-moon');
+    const graph = buildGraph([film]);
+    const iri = `https://filmkg.example/film/${film.source.slug}`;
+    const e = filmEmbed(graph, iri);
+    const reviews = arr(e.review);
+    // Article line 93: "Lewis Thornbury of The Guardian gave the film four stars out of five, calling it "…"".
+    const rated = reviews.filter((r) => r.reviewRating !== undefined);
+    expect(rated).toHaveLength(1);
+    const rating = rated[0]?.reviewRating as Node;
+    expect(rating['@type']).toBe('Rating');
+    expect(rating.ratingValue).toEqual({ '@value': '4', '@type': 'xsd:decimal' });
+    expect(rating.bestRating).toEqual({ '@value': '5', '@type': 'xsd:decimal' });
+    expect(JSON.stringify(rating.author)).toContain('Lewis Thornbury');
+    const keys = graphKeys(graph);
+    const embedded = await jsonLdTriples(e);
+    expect(embedded.filter((t) => t.includes('/rating>') && t.includes(`${S}ratingValue`))).toHaveLength(1);
+    expect(embedded.filter((t) => !keys.has(t))).toEqual([]);
+  });
+});

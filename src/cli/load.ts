@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { FilmkgError } from '../errors.js';
 import type { Quad } from '../rdf.js';
-import { readGraphFile } from '../rdf-file.js';
+import { inputSyntax, readGraphArgument, type RdfSyntax } from '../rdf-file.js';
 import { checkGraphIri, deriveQueryEndpoint, planChunks, prepareGraph } from '../remote/gsp.js';
 import { AUTH_ENV, DEFAULT_REMOTE, displayUrl } from '../remote/http.js';
 import { GraphProbe } from '../remote/probe.js';
@@ -11,6 +11,7 @@ import { loadVerified } from '../remote/verified-load.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT, type Command } from './command.js';
 import type { CliIo } from './io.js';
+import { didYouMean } from './suggest.js';
 
 const DEFAULT_CHUNK = 10_000;
 
@@ -31,7 +32,10 @@ it says what the graph now holds (e.g. "chunks 1–2 of 5 (2,000 of the 4,599 tr
                           GraphDB    http://127.0.0.1:7200/repositories/ID/rdf-graphs/service
   --graph IRI           the named graph to load into (default: the store's default graph)
   --file FILE           load this RDF file instead of building data/films: Turtle (.ttl), N-Triples
-                        (.nt), N-Quads (.nq), TriG (.trig) or JSON-LD (.jsonld); named graphs merged
+                        (.nt), N-Quads (.nq), TriG (.trig), JSON-LD (.jsonld) or RDF/XML (.rdf, .owl,
+                        .xml); named graphs merged; - reads it from standard input
+  --input-format F      the syntax of --file: turtle, ntriples, nquads, trig, jsonld, rdfxml (default:
+                        by extension; sniffed on standard input)
   --films DIR           build the films of this folder (default: the bundled films)
   --replace             replace what the graph holds (first request PUT) instead of adding to it
   --chunk N             at most N triples per request (default ${DEFAULT_CHUNK}); a triple is never split,
@@ -67,9 +71,10 @@ function wholeNumber(value: string | undefined, option: string, fallback: number
   return n;
 }
 
-async function graphQuads(file: string | undefined, filmsDir: string | undefined, base: string | undefined, cwd: string): Promise<{ quads: Quad[]; source: string }> {
+async function graphQuads(file: string | undefined, filmsDir: string | undefined, base: string | undefined, io: CliIo, syntax: RdfSyntax | undefined): Promise<{ quads: Quad[]; source: string }> {
+  const cwd = io.cwd;
   if (file !== undefined) {
-    return { quads: await readGraphFile(path.resolve(cwd, file), file), source: file };
+    return { quads: await readGraphArgument(file, io, syntax), source: file === '-' ? 'standard input' : file };
   }
   const [{ loadFilms }, { buildGraph }, { checkBase }] = await Promise.all([import('../pipeline.js'), import('../graph.js'), import('../iri.js')]);
   const films = await loadFilms(filmsDir !== undefined ? path.resolve(cwd, filmsDir) : undefined);
@@ -86,6 +91,7 @@ export const loadCommand: Command = {
       endpoint: { type: 'string' },
       graph: { type: 'string' },
       file: { type: 'string' },
+      'input-format': { type: 'string' },
       films: { type: 'string' },
       base: { type: 'string' },
       replace: { type: 'boolean' },
@@ -97,6 +103,8 @@ export const loadCommand: Command = {
     if (positionals.length > 0) throw new FilmkgError('USAGE', 'load takes no positional arguments (see filmkg load --help)', { found: positionals.join(' ') });
     if (values.endpoint === undefined) throw new FilmkgError('USAGE', '--endpoint URL is required (see filmkg load --help)');
     if (values.file !== undefined && (values.films !== undefined || values.base !== undefined)) throw new FilmkgError('USAGE', '--file cannot be combined with --films or --base');
+    const syntax = inputSyntax(values['input-format'], didYouMean);
+    if (syntax !== undefined && values.file === undefined) throw new FilmkgError('USAGE', '--input-format needs --file FILE', { place: { path: '--input-format' } });
     const endpoint = new RemoteSparqlStore(values.endpoint).endpoint; // checks it is an http(s) URL
     const graph = values.graph !== undefined ? checkGraphIri(values.graph) : undefined;
     const chunk = wholeNumber(values.chunk, '--chunk', DEFAULT_CHUNK, 1);
@@ -119,7 +127,7 @@ export const loadCommand: Command = {
     const counter = new RemoteSparqlStore(queryEndpoint, sameOrigin ? remote : { ...remote, auth: undefined });
 
     const started = performance.now();
-    const { quads, source } = await graphQuads(values.file, values.films, values.base, io.cwd);
+    const { quads, source } = await graphQuads(values.file, values.films, values.base, io, syntax);
     const prepared = prepareGraph(quads, source);
     const replace = values.replace === true;
     const report = await loadVerified(planChunks(prepared, chunk), {

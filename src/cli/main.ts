@@ -25,7 +25,7 @@ Commands:
 ${lines.join('\n')}
 
 Options:
-  -h, --help     show help (also: filmkg <command> --help)
+  -h, --help     show help (also: filmkg <command> --help, filmkg help <command>)
   -V, --version  print the version
 
 Exit codes: 0 success; 1 bad input, failed check or unreachable service; 2 usage error.
@@ -40,10 +40,11 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     io.stderr(mainHelp());
     return EXIT.usage;
   }
-  if (name === '-h' || name === '--help' || name === 'help') {
+  if (name === '-h' || name === '--help' || (name === 'help' && rest.length === 0)) {
     io.stdout(mainHelp());
     return EXIT.ok;
   }
+  if (name === 'help') return run([...rest.slice(0, 1), '--help', ...rest.slice(1)], io);
   if (name === '-V' || name === '--version') {
     io.stdout(`${version()}\n`);
     return EXIT.ok;
@@ -64,7 +65,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
   } catch (error) {
     if (isUserError(error)) {
       io.stderr(`filmkg ${name}: error [${error.code}]: ${error.message}\n`);
-      return error.code === 'USAGE' ? EXIT.usage : EXIT.failure;
+      return error.code === 'USAGE' || error.code === 'UNKNOWN_FORMAT' ? EXIT.usage : EXIT.failure;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     io.stderr(`filmkg ${name}: internal error (please report): ${message}\n`);

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { FilmkgError } from '../errors.js';
 import { bundledQueries, resolveQuery } from '../sparql/bundled.js';
 import { checkQuery } from '../sparql/check.js';
-import { checkFormat, MEDIA_TYPES, toTable, type OutputFormat } from '../sparql/format.js';
+import { checkFormat, graphText, MEDIA_TYPES, toTable, type OutputFormat } from '../sparql/format.js';
 import { AUTH_ENV } from '../remote/http.js';
 import { openGraphStore } from '../store/open.js';
 import { OxigraphStore } from '../store/oxigraph.js';
-import { readGraphFile, syntaxOf } from '../rdf-file.js';
+import { inputSyntax, readGraphArgument, syntaxOf, type RdfSyntax } from '../rdf-file.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT, type Command } from './command.js';
 import type { CliIo } from './io.js';
@@ -25,33 +25,44 @@ Runs a SPARQL 1.1 query on the knowledge graph and prints the results.
   -              read the query from standard input (echo 'ASK {}' | filmkg query -)
   -e, --expr Q   the query text itself
   --list         list the bundled queries and the question each answers
-  --format F     SELECT and ASK: table (default), json (SPARQL 1.1 Query Results JSON),
-                 csv, tsv (SPARQL 1.1 Query Results CSV and TSV);
-                 CONSTRUCT and DESCRIBE: turtle (default), ntriples
+  --format F     SELECT and ASK: table (default), json, xml (SPARQL 1.1 Query Results JSON
+                 and XML), csv, tsv (SPARQL 1.1 Query Results CSV and TSV);
+                 CONSTRUCT and DESCRIBE: turtle (default; with the graph's prefixes), ntriples,
+                 nquads, rdfxml
   --graph FILE   query this RDF file instead of the bundled films: Turtle (.ttl), N-Triples (.nt),
-                 N-Quads (.nq), TriG (.trig) or JSON-LD (.jsonld), by extension; named graphs merged
+                 N-Quads (.nq), TriG (.trig), JSON-LD (.jsonld) or RDF/XML (.rdf, .owl, .xml), by
+                 extension; named graphs merged; - reads it from standard input
+  --input-format F  the syntax of --graph, whatever its name: turtle, ntriples, nquads, trig, jsonld,
+                 rdfxml (default: by extension; sniffed on standard input)
   --endpoint URL ask a remote SPARQL 1.1 endpoint instead (e.g. Virtuoso's http://127.0.0.1:8890/sparql);
                  the query is POSTed as a form; credentials only from ${AUTH_ENV} ("user:password")
   --default-graph IRI  with --endpoint: the named graph to query as the default graph (default-graph-uri)
+  --compare-local  with --endpoint: run the query on the local graph too (the bundled films, or --graph FILE)
+                 and warn on stderr, naming the column, where a SELECT column's datatypes differ
   -h, --help     show this help
+
+With --endpoint, what a store is known to rewrite is brought back, with a note on stderr: xsd:duration
+values given as seconds (Virtuoso: "242.2" for PT4M2S) are printed as ISO 8601; a column computed from
+STR() of a duration on Virtuoso, which gives that STR() as seconds, is warned about by name.
 
 The graph is out/graph.nt when \`filmkg build\` wrote it after the last change to data/films and
 to the code; otherwise it is built in-process from data/films (never a stale build).
 The query is parsed first (sparqljs): a syntax error names the line and what was expected.
 Updates (INSERT, DELETE, LOAD …) are refused: the graph is read-only.
 
-Exit codes: 0 answered; 1 bad query, unknown query or format, unreadable graph; 2 usage error.
+Exit codes: 0 answered; 1 bad query, unknown query, unreadable graph, failing endpoint; 2 usage
+error (an unknown option, a missing argument, a bad --format or --input-format).
 `;
 
 /**
- * A store holding the graph file `file`: Turtle and N-Triples loaded by Oxigraph's own parser (the fast path), the
- * other syntaxes (N-Quads, TriG, JSON-LD; named graphs merged) read by src/rdf-file.ts and loaded as N-Triples.
+ * A store holding the graph `name` names (a file, or `-` for standard input): Turtle and N-Triples files loaded by
+ * Oxigraph's own parser (the fast path), the other syntaxes (N-Quads, TriG, JSON-LD, RDF/XML; named graphs merged)
+ * and standard input read by src/rdf-file.ts and loaded as N-Triples.
  */
-async function openGraphFile(file: string, shownAs: string): Promise<{ store: OxigraphStore }> {
-  const syntax = syntaxOf(file);
-  if (syntax === 'Turtle' || syntax === 'N-Triples') return openGraphStore({ graphFile: file });
-  const [quads, { toNTriples }] = await Promise.all([readGraphFile(file, shownAs), import('../export/ntriples.js')]);
-  return { store: OxigraphStore.fromText(toNTriples(quads), 'application/n-triples', shownAs) };
+async function openGraphFile(name: string, io: CliIo, given: RdfSyntax | undefined): Promise<{ store: OxigraphStore }> {
+  if (name !== '-' && given === undefined && ['Turtle', 'N-Triples'].includes(syntaxOf(name))) return openGraphStore({ graphFile: path.resolve(io.cwd, name) });
+  const [quads, { toNTriples }] = await Promise.all([readGraphArgument(name, io, given), import('../export/ntriples.js')]);
+  return { store: OxigraphStore.fromText(toNTriples(quads), 'application/n-triples', name === '-' ? 'stdin' : name) };
 }
 
 /** The query text the positional names: `-` is standard input, else a bundled name or a file (an unknown name suggests the closest bundled one). */
@@ -81,8 +92,10 @@ export const queryCommand: Command = {
       format: { type: 'string', short: 'f' },
       list: { type: 'boolean' },
       graph: { type: 'string' },
+      'input-format': { type: 'string' },
       endpoint: { type: 'string' },
       'default-graph': { type: 'string' },
+      'compare-local': { type: 'boolean' },
     });
     if (values.list) {
       const queries = bundledQueries();
@@ -96,21 +109,41 @@ export const queryCommand: Command = {
     const { source, text } = values.expr !== undefined ? { source: 'query', text: values.expr } : await queryText(positionals[0] as string, io);
     const checked = checkQuery(text, source === 'query' || source === 'stdin' ? source : path.relative(io.cwd, source) || source);
     const graph = checked.form === 'CONSTRUCT' || checked.form === 'DESCRIBE';
-    const format: OutputFormat = checkFormat(values.format ?? (graph ? 'turtle' : 'table'), checked.form);
+    const format: OutputFormat = checkFormat(values.format ?? (graph ? 'turtle' : 'table'), checked.form, didYouMean);
+    const syntax = inputSyntax(values['input-format'], didYouMean);
+    if (syntax !== undefined && values.graph === undefined) throw new FilmkgError('USAGE', '--input-format needs --graph FILE', { place: { path: '--input-format' } });
+    if (values.graph === '-' && positionals[0] === '-') throw new FilmkgError('USAGE', 'standard input can hold the query or the graph, not both', { place: { path: '--graph' } });
+    const local = async (): Promise<{ store: OxigraphStore }> => (values.graph !== undefined ? openGraphFile(values.graph, io, syntax) : openGraphStore({}));
     if (values.endpoint !== undefined) {
-      if (values.graph !== undefined) throw new FilmkgError('USAGE', '--graph FILE and --endpoint URL cannot be combined');
+      const compare = values['compare-local'] === true;
+      if (values.graph !== undefined && !compare) throw new FilmkgError('USAGE', '--graph FILE and --endpoint URL cannot be combined (except with --compare-local, where FILE is the local graph)');
       const { queryRemote } = await import('../remote/query.js');
-      io.stdout(await queryRemote(values.endpoint, text, format, { auth: io.env[AUTH_ENV], ...(values['default-graph'] !== undefined ? { defaultGraph: values['default-graph'] } : {}) }));
+      const report = { note: (line: string) => io.stderr(`filmkg query: note: ${line}\n`), warn: (line: string) => io.stderr(`filmkg query: warning: ${line}\n`) };
+      const compareWith = compare
+        ? async (query: string) => {
+            const { store } = await local();
+            try {
+              return store.querySync(query);
+            } finally {
+              store.close();
+            }
+          }
+        : undefined;
+      io.stdout(await queryRemote(values.endpoint, text, format, { auth: io.env[AUTH_ENV], ...(values['default-graph'] !== undefined ? { defaultGraph: values['default-graph'] } : {}) }, report, compareWith));
       return EXIT.ok;
     }
     if (values['default-graph'] !== undefined) throw new FilmkgError('USAGE', '--default-graph needs --endpoint');
-    const { store } = values.graph !== undefined ? await openGraphFile(path.resolve(io.cwd, values.graph), values.graph) : await openGraphStore({});
+    if (values['compare-local'] === true) throw new FilmkgError('USAGE', '--compare-local needs --endpoint');
+    const { store } = await local();
     try {
       if (format === 'table') {
         const result = store.querySync(text);
         io.stdout(result.kind === 'select' ? toTable(result) : result.kind === 'ask' ? `${result.value}\n` : result.ntriples);
+      } else if (graph && format !== 'ntriples') {
+        const result = store.querySync(text);
+        if (result.kind === 'graph') io.stdout(graphText(result.ntriples, format, source === 'query' || source === 'stdin' ? source : path.relative(io.cwd, source)));
       } else {
-        const out = store.serialize(text, MEDIA_TYPES[format]);
+        const out = store.serialize(text, MEDIA_TYPES[format as 'json' | 'xml' | 'csv' | 'tsv' | 'ntriples']);
         io.stdout(out.endsWith('\n') || out === '' ? out : `${out}\n`);
       }
     } finally {

@@ -18,5 +18,6 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'validate', summary: 'check the graph (or any RDF file) against the SHACL shapes and the vocabulary', load: async () => (await import('./validate.js')).validateCommand },
   { name: 'export', summary: "write one film's HTML page or its schema.org JSON-LD embed", load: async () => (await import('./export.js')).exportCommand },
   { name: 'load', summary: 'push the graph to a triplestore (SPARQL 1.1 Graph Store Protocol) and check its triple count', load: async () => (await import('./load.js')).loadCommand },
+  { name: 'completion', summary: 'print a bash completion script (source <(filmkg completion bash))', load: async () => (await import('./completion.js')).completionCommand },
   { name: 'serve', summary: 'serve a read-only SPARQL 1.1 endpoint, the film pages and every entity IRI on 127.0.0.1', load: async () => (await import('./serve.js')).serveCommand },
 ];

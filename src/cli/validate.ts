@@ -1,16 +1,18 @@
 // `filmkg validate [FILE…]`: checks the bundled graph, or RDF files (Turtle, N-Triples, N-Quads, TriG, JSON-LD), against ontology/shapes.ttl.
 import path from 'node:path';
 import type { Quad } from '@rdfjs/types';
+import { FilmkgError } from '../errors.js';
 import { formatViolations, validateQuads } from '../check/shacl.js';
 import { checkVocabulary, formatVocabularyFindings } from '../check/vocabulary.js';
 import { writeFileAtomic } from '../fsutil.js';
-import { readGraphFile } from '../rdf-file.js';
+import { inputSyntax, readGraphArgument } from '../rdf-file.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT, type Command } from './command.js';
 import { fkg } from '../vocab.js';
 import type { CliIo } from './io.js';
+import { didYouMean } from './suggest.js';
 
-const HELP = `Usage: filmkg validate [FILE…] [--report FILE] [--shapes-only]
+const HELP = `Usage: filmkg validate [FILE…] [--input-format F] [--report FILE] [--shapes-only]
 
 Checks a graph against the SHACL shapes of ontology/shapes.ttl (SHACL Core, plus the order of
 track lists: positions unique and consecutive), then checks its vocabulary: every schema.org
@@ -19,12 +21,14 @@ with its label, every local term is declared in ontology/filmkg.ttl. schema.org 
 used outside their domain are listed as notes; they do not fail the check.
 
 Without FILE, checks the graph of the bundled films (built in-process); with FILEs (Turtle .ttl,
-N-Triples .nt, N-Quads .nq, TriG .trig or JSON-LD .jsonld, by extension; named graphs merged),
-checks their union.
+N-Triples .nt, N-Quads .nq, TriG .trig, JSON-LD .jsonld or RDF/XML .rdf/.owl/.xml, by extension;
+named graphs merged; - for standard input), checks their union.
 
 A readable report (focus node, path, value, message) goes to stderr.
 
 Options:
+  --input-format F  read every FILE as turtle, ntriples, nquads, trig, jsonld or rdfxml (default: by
+                  extension; standard input is sniffed)
   --report FILE   also write the SHACL validation report graph, in Turtle, to FILE
   --shapes-only   skip the vocabulary check (for graphs that use other vocabularies)
   -h, --help      show this help
@@ -39,11 +43,13 @@ export const validateCommand: Command = {
   summary: 'check the graph (or any RDF file) against the SHACL shapes and the vocabulary',
   help: HELP,
   async run(args: string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseCommandArgs('validate', args, { report: { type: 'string' }, 'shapes-only': { type: 'boolean' } });
+    const { values, positionals } = parseCommandArgs('validate', args, { report: { type: 'string' }, 'shapes-only': { type: 'boolean' }, 'input-format': { type: 'string' } });
+    const syntax = inputSyntax(values['input-format'], didYouMean);
+    if (positionals.filter((f) => f === '-').length > 1) throw new FilmkgError('USAGE', 'standard input (-) can be read once', { found: positionals.join(' ') });
     let quads: Quad[];
     if (positionals.length > 0) {
       quads = [];
-      for (const f of positionals) quads.push(...(await readGraphFile(path.resolve(io.cwd, f), f)));
+      for (const f of positionals) quads.push(...(await readGraphArgument(f, io, syntax)));
     } else {
       const [{ loadFilms }, { buildGraph }] = await Promise.all([import('../pipeline.js'), import('../graph.js')]);
       quads = buildGraph(await loadFilms());

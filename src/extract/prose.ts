@@ -1,6 +1,7 @@
 // Facts stated in the article's prose: the lead sentence, production, release and distribution, marketing, reception.
 // Each reader matches one kind of English statement found in film articles and cites the sentence it read.
 import type { BasedOn, BestOfList, CriticReview, Evidence, HomeMediaRelease, OrganisationCredit, ProductionFact, Release } from '../facts/model.js';
+import { readCriticRating } from './critic-rating.js';
 import { DAY_DATE_PATTERN, MONTH_PATTERN, parseDate, parseDayDate } from './dates.js';
 import { evidence, markersIn, normalise, rawPart, stripMarkers, type ArticleLine } from './lines.js';
 import { findMoney } from './money.js';
@@ -386,7 +387,7 @@ export function readHomeMedia(all: readonly Sentence[]): HomeMediaRelease[] {
   return out;
 }
 
-const CRITIC_FROM = new RegExp(`^(${NAME}) (?:from|of) (?:the )?(.+)$`, 'u');
+const CRITIC_FROM = new RegExp(`^(${PERSON}) (?:from|of) (?:the )?(.+)$`, 'u');
 const CRITIC_WROTE = new RegExp(`^(${PERSON})(?: (?:from|of) (?:the )?(${NAME}))?,? (?:wrote|called (?:it|the film)|described (?:it|the film) as)(?:,| that| [^"]*?)? ?"(.+)"\\.?$`, 'u');
 const NAMED_THE_FILM = new RegExp(`^(${NAME}) named the film "([^"]+)"(?: and included it in (?:his|her|their) "([^"]+)" list in the number (\\d+) spot)?`, 'u');
 
@@ -398,14 +399,25 @@ export function readCritics(all: readonly Sentence[]): { reviews: CriticReview[]
   const fullName = (name: string) => [...critics.keys()].find((c) => c === name || c.endsWith(` ${name}`)) ?? name;
   for (const s of all) {
     const t = stripMarkers(s.text);
-    const summary = /^(.+?) gave the film ([^.]+)\.?$/.exec(t);
+    const summary = /^(.+?) gave the film ([^.]+(?:\."?)?)$/.exec(t);
     if (summary) {
+      // "gave the film four stars out of five, calling it "…"": the rating, and the quote as the review's words.
+      const said = (summary[2] as string).replace(/\.?"?\.?$/, (m) => (m.includes('"') ? '"' : ''));
+      const calling = /^(.*?), calling (?:it|the film|[^"]+?) "(.+)"$/.exec(said);
+      const rating = readCriticRating(calling ? (calling[1] as string) : said);
       // "A from P and B from Q and R gave the film high marks": split before each "<Name> from".
       for (const part of (summary[1] as string).split(/ and (?=[A-Z][\w'.-]+ [A-Z][\w'.-]+ (?:from|of) )/)) {
         const m = CRITIC_FROM.exec(part);
         if (!m) continue;
         critics.set(m[1] as string, m[2] as string);
-        reviews.push({ critic: m[1] as string, publication: m[2] as string, summary: `gave the film ${summary[2] as string}`, evidence: sentenceEvidence(s) });
+        reviews.push({
+          critic: m[1] as string,
+          publication: m[2] as string,
+          ...(calling ? { quote: (calling[2] as string).replace(/[.,]$/, '') } : {}),
+          summary: `gave the film ${calling ? (calling[1] as string) : said}`,
+          ...(rating ? { rating } : {}),
+          evidence: sentenceEvidence(s),
+        });
       }
       continue;
     }

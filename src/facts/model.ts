@@ -384,6 +384,8 @@ export const CriticReview = z.object({
   quote: z.string().min(1).optional(),
   /** A summary when there is no quote (`gave the film high marks`). */
   summary: Name.optional(),
+  /** The critic's own rating where the text gives it with its scale (`four stars out of five` → 4 of 5). */
+  rating: z.object({ value: DecimalString, best: DecimalString, text: Name }).optional(),
   ...sourced,
 });
 export type CriticReview = z.infer<typeof CriticReview>;

@@ -40,6 +40,15 @@ export function mapReception(facts: FilmFacts, context: MapContext): Quad[] {
     if (r.publication !== undefined) e.add(review, schema.publisher, e.organization(r.publication));
     if (r.quote !== undefined) e.text(review, schema.reviewBody, r.quote);
     if (r.summary !== undefined) e.text(review, schema.description, r.summary);
+    if (r.rating !== undefined) {
+      // The critic's own rating, with its scale as written ("four stars out of five"): a schema:Rating node.
+      const rating = e.entity(e.iri.inFilm(e.slug, 'review', r.critic, id, 'rating'), schema.Rating, `${r.critic}: ${r.rating.text}`);
+      e.add(rating, schema.ratingValue, decimal(r.rating.value));
+      e.add(rating, schema.bestRating, decimal(r.rating.best));
+      e.add(rating, schema.author, e.person(r.critic));
+      e.derive(rating, r);
+      e.add(review, schema.reviewRating, rating);
+    }
     e.derive(review, r);
     e.add(e.film, schema.review, review);
   }

@@ -144,6 +144,8 @@ export interface RemoteResponse {
   readonly status: number;
   readonly contentType: string;
   readonly body: string;
+  /** The Server header ('' when none): which store answered, for its known rewrites (src/remote/normalise.ts). */
+  readonly server?: string;
 }
 
 /**
@@ -176,7 +178,7 @@ export async function remoteRequest(
       // should be given its new URL.
       const res = await fetch(url, { method, headers, redirect: 'manual', ...(init.body !== undefined ? { body: init.body } : {}), signal: AbortSignal.timeout(timeoutMs) });
       const body = await res.text();
-      if (res.ok) return { status: res.status, contentType: res.headers.get('content-type') ?? '', body };
+      if (res.ok) return { status: res.status, contentType: res.headers.get('content-type') ?? '', body, server: res.headers.get('server') ?? '' };
       const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
       if (location !== null) {
         throw new FilmkgError('ENDPOINT', `${method} answered HTTP ${res.status}: the store redirects to ${displayUrl(new URL(location, url).href)}; redirects are not followed`, {

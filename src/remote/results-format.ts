@@ -55,6 +55,31 @@ export function toTsvResults(result: QueryResult): string {
   return [result.vars.map((v) => `?${v}`).join('\t'), ...result.rows.map((row) => result.vars.map((v) => tsvTerm(row[v])).join('\t'))].map((l) => `${l}\n`).join('');
 }
 
+const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const xml = (text: string) => text.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+
+function xmlTerm(t: ResultTerm): string {
+  if (t.type === 'uri') return `<uri>${xml(t.value)}</uri>`;
+  if (t.type === 'bnode') return `<bnode>${xml(t.value)}</bnode>`;
+  if (t['xml:lang']) return `<literal xml:lang="${xml(t['xml:lang'])}">${xml(t.value)}</literal>`;
+  if (t.datatype) return `<literal datatype="${xml(t.datatype)}">${xml(t.value)}</literal>`;
+  return `<literal>${xml(t.value)}</literal>`;
+}
+
+/**
+ * SPARQL Query Results XML Format (second edition) of a SELECT or ASK, in oxigraph's layout (one line, the same
+ * escapes), so that a remote answer prints as a local one; test/remote-query.test.ts compares them and reads both back
+ * with rdflib's parser.
+ */
+export function toXmlResults(result: QueryResult): string {
+  const open = '<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#">';
+  if (result.kind === 'ask') return `${open}<head></head><boolean>${result.value}</boolean></sparql>`;
+  if (result.kind !== 'select') throw new Error('toXmlResults: a graph result has no SPARQL XML form');
+  const head = `<head>${result.vars.map((v) => `<variable name="${xml(v)}"/>`).join('')}</head>`;
+  const rows = result.rows.map((row) => `<result>${result.vars.flatMap((v) => (row[v] ? [`<binding name="${xml(v)}">${xmlTerm(row[v])}</binding>`] : [])).join('')}</result>`);
+  return `${open}${head}<results>${rows.join('')}</results></sparql>`;
+}
+
 /** SPARQL 1.1 Query Results CSV of a SELECT (plain values, CRLF line ends); an ASK as `true`/`false`. */
 export function toCsvResults(result: QueryResult): string {
   if (result.kind === 'ask') return String(result.value);

@@ -103,10 +103,16 @@ export class RemoteSparqlStore implements SparqlStore {
 
   /** Runs a query (checked with sparqljs first: syntax errors and updates never reach the store). */
   async query(sparql: string, options: QueryOptions = {}): Promise<QueryResult> {
+    return (await this.answer(sparql, options)).result;
+  }
+
+  /** Runs a query like {@link query}, and says which store answered (its Server header, '' when none). */
+  async answer(sparql: string, options: QueryOptions = {}): Promise<{ result: QueryResult; server: string }> {
     const { form } = checkQuery(sparql);
     const res = await this.send(sparql, acceptFor(form), options);
-    if (form === 'CONSTRUCT' || form === 'DESCRIBE') return { kind: 'graph', ntriples: parseGraphResult(res.body, res.contentType, displayUrl(this.endpoint)) };
-    return parseJsonResults(res.body, form, displayUrl(this.endpoint));
+    const server = res.server ?? '';
+    if (form === 'CONSTRUCT' || form === 'DESCRIBE') return { result: { kind: 'graph', ntriples: parseGraphResult(res.body, res.contentType, displayUrl(this.endpoint)) }, server };
+    return { result: parseJsonResults(res.body, form, displayUrl(this.endpoint)), server };
   }
 
   /** Triples in the named graph `graph`, or in the default graph the endpoint queries. */

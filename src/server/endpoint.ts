@@ -1,15 +1,20 @@
-// Starts the endpoint server: loads the graph, starts the query threads, registers the routes (SPARQL and any extra routes).
+// Starts the endpoint server: loads the graph, starts the query threads, registers the routes (SPARQL, the descriptions
+// of the service, the dataset, the ontology and the shapes, and any extra routes).
+import { DEFAULT_BASE, checkBase } from '../iri.js';
 import { openGraphStore, type GraphSourceOptions } from '../store/open.js';
+import { DESCRIPTION_PATHS, datasetRoute, ontologyRoutes } from './description-routes.js';
 import { send, startServer, type Route, type RunningServer } from './http.js';
 import { QueryPool, type PoolState } from './query-pool.js';
-import { DEFAULT_LIMITS, sparqlRoute, type EndpointLimits } from './sparql-endpoint.js';
+import { DEFAULT_LIMITS, sparqlRoute, type EndpointLimits, type ServedDataset } from './sparql-endpoint.js';
 
 /** Options of the endpoint server. */
 export interface EndpointOptions extends GraphSourceOptions {
   host?: string;
   port?: number;
   limits?: Partial<EndpointLimits>;
-  /** More routes (pages, dereferenceable IRIs…), tried after /sparql. */
+  /** The base IRI of the graph (default DEFAULT_BASE): the default graph is named `<base>graph`, the dataset `<base>dataset`. */
+  base?: string;
+  /** More routes (pages, dereferenceable IRIs…), tried after /sparql and the descriptions. */
   routes?: readonly Route[];
   /** A graph the caller already holds (as N-Triples), served instead of opening one from GraphSourceOptions. */
   graph?: { readonly ntriples: string; readonly triples: number; readonly source: string };
@@ -50,9 +55,19 @@ export async function startEndpoint(options: EndpointOptions = {}): Promise<Runn
   const index: Route = {
     name: 'index',
     matches: (method, pathname) => pathname === '/' && (method === 'GET' || method === 'HEAD'),
-    handle: ({ res }) => send(res, 200, 'text/plain; charset=utf-8', `filmkg: ${triples} triples. SPARQL 1.1 endpoint (read-only): /sparql?query=…\n`),
+    handle: ({ res }) =>
+      send(
+        res,
+        200,
+        'text/plain; charset=utf-8',
+        `filmkg: ${triples} triples. SPARQL 1.1 endpoint (read-only): /sparql?query=… (without a query: its service description)\n` +
+          `Dataset description (VoID): ${DESCRIPTION_PATHS.dataset}, ${DESCRIPTION_PATHS.void}; ontology: ${DESCRIPTION_PATHS.ontology}; shapes: ${DESCRIPTION_PATHS.shapes}\n`,
+      ),
   };
-  const server = await startServer([sparqlRoute(pool, limits), ...(options.routes ?? []), index], {
+  const base = checkBase(options.base ?? DEFAULT_BASE);
+  const served: ServedDataset = { graph: `${base}graph`, dataset: `${base}dataset`, triples, voidPaths: [DESCRIPTION_PATHS.dataset, DESCRIPTION_PATHS.void] };
+  const routes = [sparqlRoute(pool, limits, served), datasetRoute(pool, base, limits.timeoutMs), ...ontologyRoutes(), ...(options.routes ?? []), index];
+  const server = await startServer(routes, {
     ...(options.host !== undefined ? { host: options.host } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
     onClose: () => pool.close(),

@@ -1,52 +1,30 @@
-// HTTP content negotiation shared by the SPARQL endpoint and the pages: picks the offered media type a client prefers.
-
-/** One media range of an Accept header, with its q-value and how specific it is (0 `*\/*`, 1 `type/*`, 2 `type/subtype`). */
-interface MediaRange {
-  readonly type: string;
-  readonly subtype: string;
-  readonly q: number;
-  readonly specificity: number;
-}
-
-function parseAccept(accept: string): MediaRange[] {
-  const ranges: MediaRange[] = [];
-  for (const part of accept.split(',')) {
-    const [range = '', ...params] = part.split(';').map((p) => p.trim());
-    const m = /^([^/\s]+)\/([^/\s]+)$/.exec(range.toLowerCase());
-    if (!m) continue;
-    const [, type = '', subtype = ''] = m;
-    if (type === '*' && subtype !== '*') continue;
-    let q = 1;
-    for (const param of params) {
-      const kv = /^q\s*=\s*([\d.]+)$/i.exec(param);
-      if (kv) {
-        const n = Number(kv[1]);
-        if (Number.isFinite(n)) q = Math.min(Math.max(n, 0), 1);
-        break; // parameters after q are accept extensions
-      }
-    }
-    ranges.push({ type, subtype, q, specificity: type === '*' ? 0 : subtype === '*' ? 1 : 2 });
-  }
-  return ranges;
-}
+// HTTP content negotiation shared by the SPARQL endpoint and the pages, through `negotiator` (the negotiation of
+// Express and Koa): picks the offered media type, or the content coding, a client prefers.
+import Negotiator from 'negotiator';
 
 /**
- * The offered type the client prefers (RFC 9110 §12.5.1): each type takes the q-value of the most specific range
- * that matches it (`text/turtle;q=0, *\/*` refuses Turtle; `text/*;q=0.5, text/turtle;q=0.1` prefers HTML);
- * types with q=0 are refused; on a tie the first offered wins. No Accept header: the first offered.
+ * The offered type the client prefers (RFC 9110 §12.5.1, by negotiator): each type takes the q-value of the most
+ * specific range that matches it (`text/turtle;q=0, *\/*` refuses Turtle); q=0 refuses; on equal q the more specific
+ * range, then the earlier range in the header, then the earlier offered type wins. No or an empty Accept: the first offered.
  */
 export function negotiate(accept: string | undefined, offered: readonly string[]): string | undefined {
   if (accept === undefined || accept.trim() === '') return offered[0];
-  const ranges = parseAccept(accept);
-  let best: { type: string; q: number } | undefined;
-  for (const type of offered) {
-    const [major = '', minor = ''] = type.split('/');
-    let match: MediaRange | undefined;
-    for (const r of ranges) {
-      const fits = r.specificity === 0 || (r.type === major && (r.specificity === 1 || r.subtype === minor));
-      if (fits && (!match || r.specificity > match.specificity || (r.specificity === match.specificity && r.q > match.q))) match = r;
-    }
-    if (match && match.q > 0 && (!best || match.q > best.q)) best = { type, q: match.q };
-  }
-  return best?.type;
+  return new Negotiator({ headers: { accept } }).mediaType([...offered]);
+}
+
+/**
+ * Like negotiate, but only ranges that name a type (`text/turtle`, `text/*`) count, not `*\/*`: undefined when the
+ * header names nothing offered, or names only `*\/*` (then a `format=` parameter decides).
+ */
+export function negotiateNamed(accept: string | undefined, offered: readonly string[]): string | undefined {
+  if (accept === undefined) return undefined;
+  const named = accept.split(',').filter((range) => !/^\s*\*\/\*\s*(?:;|$)/.test(range));
+  if (named.length === 0 || named.every((r) => r.trim() === '')) return undefined;
+  return new Negotiator({ headers: { accept: named.join(',') } }).mediaType([...offered]);
+}
+
+/** True when `acceptEncoding` allows `coding` (`gzip`): named, or by `*`, with q > 0. No header: identity only. */
+export function acceptsEncoding(acceptEncoding: string | undefined, coding: string): boolean {
+  if (acceptEncoding === undefined || acceptEncoding.trim() === '') return false;
+  return new Negotiator({ headers: { 'accept-encoding': acceptEncoding } }).encodings([coding]).includes(coding);
 }

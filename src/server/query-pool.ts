@@ -51,8 +51,10 @@ export const DEFAULT_POOL: PoolOptions = { workers: 4, queue: 32, queryMemoryByt
 export interface QueryJob {
   readonly query: string;
   readonly accept: string | undefined;
-  /** The `format=` parameter, if any. */
-  readonly format: string | null;
+  /** The values of the `format=`, `output=` and `results=` parameters, in order (a fallback to Accept). */
+  readonly formats: readonly string[];
+  /** Query the default graph whatever the query's FROM says (the request named its dataset with `default-graph-uri`). */
+  readonly defaultGraphOnly?: boolean;
 }
 
 /** When the query arrived (performance.now()), how long it may take from then, and the signal that its client has gone. */
@@ -64,7 +66,7 @@ export interface RunOptions {
 
 /** How a query ended: its result, or an HTTP status and why (499: the client had gone; nothing is sent). */
 export type QueryOutcome =
-  | { readonly status: 200; readonly mediaType: string; readonly body: Uint8Array }
+  | { readonly status: 200; readonly mediaType: string; readonly body: Uint8Array; readonly etag: string }
   | { readonly status: number; readonly message: string; readonly headers?: Readonly<Record<string, string>> };
 
 /** The status for a query whose client has gone (nginx's "client closed request"); never sent. */
@@ -161,7 +163,7 @@ export class QueryPool {
     const job: Job = {
       id,
       key,
-      request: { id, query: query.query, accept: query.accept, format: query.format, maxResultBytes: this.options.maxResultBytes },
+      request: { id, query: query.query, accept: query.accept, formats: query.formats, defaultGraphOnly: query.defaultGraphOnly ?? false, maxResultBytes: this.options.maxResultBytes },
       arrived: options.arrived,
       timeoutMs: options.timeoutMs,
       signal: options.signal,
@@ -271,7 +273,7 @@ export class QueryPool {
     slot.job = undefined;
     // A text that answered within QUICK_MS is quick again; one that ran past it was marked long then.
     if (performance.now() - (job.started as number) < QUICK_MS) this.rememberLong(job.key, false);
-    if (message.kind === 'result') this.settle(job, { status: 200, mediaType: message.mediaType, body: message.body });
+    if (message.kind === 'result') this.settle(job, { status: 200, mediaType: message.mediaType, body: message.body, etag: message.etag });
     else if (message.kind === 'refused') this.settle(job, { status: message.status, message: message.message });
     else {
       // The engine failed (a trap); when it had used most of its memory, that is what it ran out of.

@@ -1,8 +1,10 @@
 // A thread of the query pool (src/server/query-pool.ts): holds its own oxigraph store on an engine whose memory is
 // capped, and answers one query at a time: parses and checks it (sparqljs, nesting limits), picks the result format,
-// runs it and sends the serialised result back as bytes. Everything that may take long or take memory happens here,
+// runs it and sends the serialised result back as bytes, with its entity tag (hashing a large result here keeps it off
+// the server's own thread). Everything that may take long or take memory happens here,
 // where the pool can stop it by ending the thread. After an engine failure the thread answers nothing more.
 import { parentPort, workerData } from 'node:worker_threads';
+import { entityTag } from './etag.js';
 import { isUserError } from '../errors.js';
 import { checkQuery } from '../sparql/check.js';
 import type { NestingLimits } from '../sparql/limits.js';
@@ -21,14 +23,17 @@ export interface WorkerRequest {
   readonly id: number;
   readonly query: string;
   readonly accept: string | undefined;
-  readonly format: string | null;
+  /** `format=`, `output=`, `results=` values, in order. */
+  readonly formats: readonly string[];
+  /** Query the default graph whatever the query's FROM says. */
+  readonly defaultGraphOnly: boolean;
   readonly maxResultBytes: number;
 }
 
 /** The thread's messages; `memoryBytes` is the engine's memory afterwards (it never shrinks; the pool decides). */
 export type WorkerResponse =
   | { readonly kind: 'ready'; readonly memoryBytes: number }
-  | { readonly kind: 'result'; readonly id: number; readonly mediaType: string; readonly body: Uint8Array; readonly memoryBytes: number }
+  | { readonly kind: 'result'; readonly id: number; readonly mediaType: string; readonly body: Uint8Array; readonly etag: string; readonly memoryBytes: number }
   | { readonly kind: 'refused'; readonly id: number; readonly status: number; readonly message: string; readonly memoryBytes: number }
   | { readonly kind: 'failed'; readonly id: number; readonly message: string; readonly memoryBytes: number };
 
@@ -57,11 +62,11 @@ function answer(request: WorkerRequest): WorkerResponse {
     const message = error instanceof Error ? error.message : String(error);
     return refuse(isUserError(error) && /read-only/.test(message) ? 403 : 400, message);
   }
-  const chosen = chooseResultType(form, request.accept, request.format);
+  const chosen = chooseResultType(form, request.accept, request.formats);
   if ('refusal' in chosen) return refuse(406, chosen.refusal);
   let text: string;
   try {
-    text = store.serialize(request.query, chosen.mediaType);
+    text = store.serialize(request.query, chosen.mediaType, { defaultGraphOnly: request.defaultGraphOnly });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (isEngineFailure(error)) {
@@ -75,7 +80,7 @@ function answer(request: WorkerRequest): WorkerResponse {
   if (text.length > request.maxResultBytes) return refuse(413, tooLarge);
   const body = encoder.encode(text);
   if (body.byteLength > request.maxResultBytes) return refuse(413, tooLarge);
-  return { kind: 'result', id, mediaType: chosen.mediaType, body, memoryBytes: memoryBytes() };
+  return { kind: 'result', id, mediaType: chosen.mediaType, body, etag: entityTag(body, chosen.mediaType), memoryBytes: memoryBytes() };
 }
 
 port.on('message', (request: WorkerRequest) => {

@@ -1,6 +1,8 @@
-// The SPARQL 1.1 Protocol endpoint (/sparql): query via GET, POST form or POST sparql-query; content negotiation; read-only;
-// limits on time (from the request's arrival), query size and nesting, result size and memory; a service description when
-// asked without a query. Queries run in the query pool (src/server/query-pool.ts); a client that hangs up cancels its query.
+// The SPARQL 1.1 Protocol endpoint (/sparql): query via GET, POST form or POST sparql-query; the dataset parameters
+// (default-graph-uri honoured for the graph served, anything else refused); content negotiation with format= as a
+// fallback; read-only; limits on time (from the request's arrival), query size and nesting, result size and memory; a
+// service description when asked without a query. Queries run in the query pool (src/server/query-pool.ts); a client
+// that hangs up cancels its query.
 import type http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { isUserError } from '../errors.js';
@@ -8,7 +10,9 @@ import { checkBrackets } from '../sparql/check.js';
 import { NESTING_LIMITS, type NestingLimits } from '../sparql/limits.js';
 import { send, sendError, type Route, type RouteContext } from './http.js';
 import { CLIENT_GONE, type QueryPool } from './query-pool.js';
-import { negotiate } from './result-types.js';
+import { sendQueryPage } from './query-page.js';
+import { chooseDocumentType, contentType, DOCUMENT_FORMATS, serializeDocument, turtleOf, type DocumentType } from './rdf-documents.js';
+import { FORMAT_PARAMETERS, GRAPH_TYPES, RESULT_TYPES, negotiate } from './result-types.js';
 import { serviceDescription } from './service-description.js';
 
 export { negotiate };
@@ -64,43 +68,135 @@ function endpointUrl(req: http.IncomingMessage, endpointPath: string): string {
   return `http://${address.includes(':') ? `[${address}]` : address}${port !== undefined ? `:${port}` : ''}${endpointPath}`;
 }
 
-/** The /sparql route, answering from `pool`. */
-export function sparqlRoute(pool: QueryPool, limits: EndpointLimits = DEFAULT_LIMITS, endpointPath = '/sparql'): Route {
+/** The dataset the endpoint serves: one default graph, named by `graph`, described (VoID) as `dataset`. */
+export interface ServedDataset {
+  /** The IRI naming the default graph (`<base>graph`). */
+  readonly graph: string;
+  /** The IRI of the dataset in the VoID description (`<base>dataset`). */
+  readonly dataset: string;
+  readonly triples: number;
+  /** Where this server serves the VoID description, as paths (`/dataset`, `/void.ttl`). */
+  readonly voidPaths: readonly string[];
+}
+
+/** A request read by the protocol's rules, or why it is refused. */
+interface ProtocolRequest {
+  readonly query: string | null;
+  readonly update: boolean;
+  readonly defaultGraphs: readonly string[];
+  readonly namedGraphs: readonly string[];
+  readonly formats: readonly string[];
+}
+interface Refusal {
+  readonly status: number;
+  readonly message: string;
+}
+
+/** The parameters of a request: the URL's, and a form body's (whose parameters come after the URL's). */
+function parametersOf(url: URL, form: URLSearchParams | undefined, name: string): string[] {
+  return [...url.searchParams.getAll(name), ...(form?.getAll(name) ?? [])];
+}
+
+/**
+ * Reads the query, the dataset and the format parameters. One query, given once: a second `query=`, or a query both in
+ * the URL and in the body, is refused (400). The dataset and format parameters may be in the URL (GET, and POST with the
+ * query as the body, as the protocol says) or in a form body.
+ */
+async function readRequest(req: http.IncomingMessage, url: URL, limits: EndpointLimits): Promise<ProtocolRequest | Refusal> {
+  let form: URLSearchParams | undefined;
+  let bodyQuery: string | undefined;
+  let bodyUpdate = false;
+  if (req.method === 'POST') {
+    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    const body = await readBody(req, limits.maxQueryBytes + 1024);
+    if (body === 'too-large') return { status: 413, message: `the request body is larger than ${limits.maxQueryBytes} bytes` };
+    if (type === 'application/x-www-form-urlencoded') {
+      try {
+        if (/%(?![0-9a-fA-F]{2})/.test(body)) throw new Error('bad percent-encoding');
+        form = new URLSearchParams(body);
+      } catch {
+        return { status: 400, message: 'malformed form body: expected application/x-www-form-urlencoded with query=…' };
+      }
+    } else if (type === 'application/sparql-query') {
+      bodyQuery = body;
+    } else if (type === 'application/sparql-update') {
+      bodyUpdate = true;
+    } else {
+      return { status: 415, message: `unsupported content type "${type || '(none)'}"; expected application/x-www-form-urlencoded or application/sparql-query` };
+    }
+  }
+  const update = bodyUpdate || parametersOf(url, form, 'update').length > 0;
+  const inUrl = url.searchParams.getAll('query');
+  const inForm = form?.getAll('query') ?? [];
+  if (!update) {
+    if ((inUrl.length > 0 && (inForm.length > 0 || bodyQuery !== undefined)) || (inForm.length > 0 && bodyQuery !== undefined)) {
+      return { status: 400, message: 'the query is given both in the URL and in the request body; give it once' };
+    }
+    const given = bodyQuery !== undefined ? [bodyQuery] : [...inUrl, ...inForm];
+    if (given.length > 1) return { status: 400, message: `the query parameter is given ${given.length} times; give one query` };
+  }
+  const query = bodyQuery ?? inUrl[0] ?? inForm[0] ?? null;
+  return {
+    query,
+    update,
+    defaultGraphs: parametersOf(url, form, 'default-graph-uri'),
+    namedGraphs: parametersOf(url, form, 'named-graph-uri'),
+    formats: FORMAT_PARAMETERS.flatMap((name) => parametersOf(url, form, name)),
+  };
+}
+
+/**
+ * The dataset a request names, against the one served: `default-graph-uri` may name the default graph (`<base>graph`)
+ * or the dataset (`<base>dataset`), any number of times, and the query then runs on that graph whatever its FROM says
+ * (the protocol's dataset overrides the query's); any other IRI is refused, as is any `named-graph-uri` (there are no
+ * named graphs). Without either, the query's own FROM/FROM NAMED apply, as the store holds them (no named graph exists).
+ */
+export function checkDataset(defaultGraphs: readonly string[], namedGraphs: readonly string[], served: Pick<ServedDataset, 'graph' | 'dataset'>): Refusal | { defaultGraphOnly: boolean } {
+  const named = [served.graph, served.dataset];
+  for (const iri of defaultGraphs) {
+    if (!named.includes(iri)) {
+      return { status: 400, message: `default-graph-uri ${JSON.stringify(iri)} is not served here: this endpoint serves one default graph, <${served.graph}> (of the dataset <${served.dataset}>); give one of those IRIs or leave default-graph-uri out` };
+    }
+  }
+  const [first] = namedGraphs;
+  if (first !== undefined) {
+    return { status: 400, message: `named-graph-uri ${JSON.stringify(first)} is not served here: this endpoint has no named graphs, only the default graph <${served.graph}>; leave named-graph-uri out` };
+  }
+  return { defaultGraphOnly: defaultGraphs.length > 0 };
+}
+
+/** The /sparql route, answering from `pool`; `served` is the dataset it serves, for the dataset parameters and the service description. */
+export function sparqlRoute(pool: QueryPool, limits: EndpointLimits, served: ServedDataset, endpointPath = '/sparql'): Route {
+  const descriptionTypes: readonly DocumentType[] = ['text/turtle', 'text/html', ...DOCUMENT_FORMATS.slice(1).map((f) => f.type)];
   return {
     name: 'sparql',
     matches: (method, pathname) => pathname === endpointPath && (method === 'GET' || method === 'POST' || method === 'HEAD'),
-    async handle({ req, res, url }: RouteContext) {
+    async handle(ctx: RouteContext) {
+      const { req, res, url } = ctx;
       // The time limit counts from here: reading the body and waiting for a query thread are part of it.
       const arrived = performance.now();
-      let query: string | null = null;
-      let update: string | null = null;
-      if (req.method === 'POST') {
-        const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-        const body = await readBody(req, limits.maxQueryBytes + 1024);
-        if (body === 'too-large') return sendError(res, 413, `the request body is larger than ${limits.maxQueryBytes} bytes`);
-        if (type === 'application/x-www-form-urlencoded') {
-          let form: URLSearchParams;
-          try {
-            if (/%(?![0-9a-fA-F]{2})/.test(body)) throw new Error('bad percent-encoding');
-            form = new URLSearchParams(body);
-          } catch {
-            return sendError(res, 400, 'malformed form body: expected application/x-www-form-urlencoded with query=…');
-          }
-          query = form.get('query');
-          update = form.get('update');
-        } else if (type === 'application/sparql-query') {
-          query = body;
-        } else if (type === 'application/sparql-update') {
-          update = body;
-        } else {
-          return sendError(res, 415, `unsupported content type "${type || '(none)'}"; expected application/x-www-form-urlencoded or application/sparql-query`);
-        }
-      } else {
-        query = url.searchParams.get('query');
-        update = url.searchParams.get('update');
+      const request = await readRequest(req, url, limits);
+      if ('status' in request) return sendError(res, request.status, request.message);
+      if (request.update) return sendError(res, 403, 'this endpoint is read-only: SPARQL updates are refused');
+      const dataset = checkDataset(request.defaultGraphs, request.namedGraphs, served);
+      if ('status' in dataset) return sendError(res, dataset.status, dataset.message);
+      const { query } = request;
+      if (query === null) {
+        const type = chooseDocumentType(req.headers.accept, request.formats, descriptionTypes);
+        if (type === undefined) return sendError(res, 406, `no acceptable format for the service description; offered: ${descriptionTypes.join(', ')}`);
+        const here = endpointUrl(req, endpointPath);
+        const origin = here.slice(0, -endpointPath.length);
+        const document = serviceDescription({
+          endpoint: here,
+          resultTypes: [...RESULT_TYPES, ...GRAPH_TYPES],
+          dataset: served.dataset,
+          graph: served.graph,
+          triples: served.triples,
+          voidDocuments: served.voidPaths.map((p) => `${origin}${p}`),
+        });
+        if (type === 'text/html') return sendQueryPage(ctx, turtleOf(document.quads, document.prefixes));
+        return send(res, 200, contentType(type), await serializeDocument(document, type));
       }
-      if (update !== null) return sendError(res, 403, 'this endpoint is read-only: SPARQL updates are refused');
-      if (query === null) return send(res, 200, 'text/turtle; charset=utf-8', serviceDescription(endpointUrl(req, endpointPath)));
       if (Buffer.byteLength(query) > limits.maxQueryBytes) return sendError(res, 413, `the query is larger than ${limits.maxQueryBytes} bytes`);
       // Deep nesting is refused before the query takes a thread (the thread parses it and checks the rest).
       try {
@@ -114,13 +210,13 @@ export function sparqlRoute(pool: QueryPool, limits: EndpointLimits = DEFAULT_LI
         if (!res.writableFinished) gone.abort();
       };
       res.once('close', onClose);
-      const outcome = await pool.run({ query, accept: req.headers.accept, format: url.searchParams.get('format') }, { arrived, timeoutMs: limits.timeoutMs, signal: gone.signal });
+      const outcome = await pool.run({ query, accept: req.headers.accept, formats: request.formats, defaultGraphOnly: dataset.defaultGraphOnly }, { arrived, timeoutMs: limits.timeoutMs, signal: gone.signal });
       res.off('close', onClose);
       if (outcome.status === CLIENT_GONE) return;
       if ('body' in outcome) {
-        const { mediaType, body } = outcome;
+        const { mediaType, body, etag } = outcome;
         const charset = mediaType.startsWith('text/') || mediaType.includes('json') || mediaType.includes('xml') ? '; charset=utf-8' : '';
-        return send(res, 200, `${mediaType}${charset}`, body);
+        return send(res, 200, `${mediaType}${charset}`, body, { etag });
       }
       sendError(res, outcome.status, outcome.message, { ...outcome.headers });
     },

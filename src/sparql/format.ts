@@ -1,11 +1,20 @@
-// Result formats for the CLI and the endpoint: a table for people, and the W3C formats (JSON, CSV, TSV) and Turtle.
+// Result formats for the CLI and the endpoint: a table for people, the W3C result formats (JSON, XML, CSV, TSV) and the
+// RDF syntaxes for graphs (Turtle, N-Triples, N-Quads, RDF/XML).
 import { FilmkgError } from '../errors.js';
+import { toNQuads } from '../export/nquads.js';
+import { toRdfXml } from '../export/rdfxml.js';
+import { toTurtle } from '../export/turtle.js';
+import { parseRdf } from '../rdf-file.js';
 import type { QueryResult, ResultTerm, SelectResult } from '../store/store.js';
 import { compactIri } from '../vocab.js';
 import type { QueryForm } from './check.js';
 
+/** Output formats of `filmkg query` for SELECT and ASK. */
+export const RESULT_FORMATS = ['table', 'json', 'xml', 'csv', 'tsv'] as const;
+/** Output formats of `filmkg query` for CONSTRUCT and DESCRIBE. */
+export const GRAPH_FORMATS = ['turtle', 'ntriples', 'nquads', 'rdfxml'] as const;
 /** Output formats of `filmkg query`. */
-export const OUTPUT_FORMATS = ['table', 'json', 'csv', 'tsv', 'turtle', 'ntriples'] as const;
+export const OUTPUT_FORMATS = [...RESULT_FORMATS, ...GRAPH_FORMATS] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** Media types of the W3C result formats and RDF syntaxes, by format name. */
@@ -16,17 +25,22 @@ export const MEDIA_TYPES = {
   xml: 'application/sparql-results+xml',
   turtle: 'text/turtle',
   ntriples: 'application/n-triples',
+  nquads: 'application/n-quads',
+  rdfxml: 'application/rdf+xml',
 } as const;
 
-/** Checks a format name for a query form: tables and result formats for SELECT/ASK, RDF syntaxes for graphs. */
-export function checkFormat(format: string, form: QueryForm): OutputFormat {
-  if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
-    throw new FilmkgError('UNKNOWN_FORMAT', `unknown format "${format}"`, { expected: `one of ${OUTPUT_FORMATS.join(', ')}` });
-  }
+/**
+ * Checks a format name for a query form: tables and result formats for SELECT/ASK, RDF syntaxes for graphs. A bad
+ * name is UNKNOWN_FORMAT (a usage error: the CLI exits 2), with the closest name from `suggest` when one is close.
+ */
+export function checkFormat(format: string, form: QueryForm, suggest: (typed: string, known: readonly string[]) => string = () => ''): OutputFormat {
   const graph = form === 'CONSTRUCT' || form === 'DESCRIBE';
-  const allowed: readonly string[] = graph ? ['turtle', 'ntriples'] : ['table', 'json', 'csv', 'tsv'];
+  const allowed: readonly string[] = graph ? GRAPH_FORMATS : RESULT_FORMATS;
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
+    throw new FilmkgError('UNKNOWN_FORMAT', `unknown format "${format}"${suggest(format, allowed)}`, { place: { path: '--format' }, expected: `one of ${OUTPUT_FORMATS.join(', ')}` });
+  }
   if (!allowed.includes(format)) {
-    throw new FilmkgError('UNKNOWN_FORMAT', `format "${format}" does not fit a ${form} query`, { expected: `one of ${allowed.join(', ')}` });
+    throw new FilmkgError('UNKNOWN_FORMAT', `format "${format}" does not fit a ${form} query`, { place: { path: '--format' }, expected: `one of ${allowed.join(', ')}` });
   }
   return format as OutputFormat;
 }
@@ -61,4 +75,17 @@ export function toText(result: QueryResult): string {
   if (result.kind === 'ask') return `${result.value}\n`;
   if (result.kind === 'graph') return result.ntriples;
   return toTable(result);
+}
+
+/**
+ * A graph result (sorted N-Triples, as stores give it here) in a graph format: Turtle with the vocabulary's prefixes
+ * (src/vocab.ts), the N-Triples as they are, N-Quads, or RDF/XML. `source` names the result in a parse error.
+ */
+export function graphText(ntriples: string, format: OutputFormat, source: string): string {
+  if (format === 'ntriples') return ntriples;
+  const quads = parseRdf(ntriples, 'N-Triples', source);
+  if (format === 'turtle') return toTurtle(quads);
+  if (format === 'nquads') return toNQuads(quads);
+  if (format === 'rdfxml') return toRdfXml(quads);
+  throw new Error(`graphText: ${format} is no graph format`);
 }

@@ -12,6 +12,7 @@ export type ResultMediaType =
   | 'text/tab-separated-values'
   | 'text/turtle'
   | 'application/n-triples'
+  | 'application/rdf+xml'
   | 'application/ld+json';
 
 interface JsonResults {
@@ -53,6 +54,15 @@ function engineFailure(error: unknown): FilmkgError {
   });
 }
 
+/** Options of OxigraphStore.serialize. */
+export interface SerializeOptions {
+  /**
+   * Query the store's default graph, with no named graphs, whatever the query's FROM and FROM NAMED say: the dataset a
+   * SPARQL 1.1 Protocol request gave with `default-graph-uri` (which overrides the query's own dataset).
+   */
+  readonly defaultGraphOnly?: boolean;
+}
+
 /** An oxigraph store holding one graph (the default graph), read-only once loaded. */
 export class OxigraphStore implements SparqlStore {
   private store: oxigraph.Store | undefined;
@@ -88,10 +98,11 @@ export class OxigraphStore implements SparqlStore {
    * A query the engine refuses is BAD_QUERY naming the line; an engine failure (isEngineFailure) is BAD_QUERY too,
    * and leaves the store unusable (a server replaces its worker).
    */
-  serialize(sparql: string, mediaType: ResultMediaType): string {
+  serialize(sparql: string, mediaType: ResultMediaType, options: SerializeOptions = {}): string {
     const store = this.live();
     try {
-      const out = store.query(sparql, { results_format: mediaType });
+      const dataset = options.defaultGraphOnly ? { default_graph: oxigraph.defaultGraph(), named_graphs: [] } : {};
+      const out = store.query(sparql, { results_format: mediaType, ...dataset });
       return typeof out === 'string' ? out : String(out);
     } catch (error) {
       if (isEngineTrap(error)) {

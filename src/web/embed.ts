@@ -15,8 +15,8 @@ interface PropSpec {
 /** Which properties of a node the embed carries, in output order. */
 interface NodeSpec {
   readonly props: readonly (readonly [string, PropSpec])[];
-  /** Only nodes that have this schema.org property are included (e.g. reviews that quote a critic). */
-  readonly requires?: string;
+  /** Only nodes that have one of these schema.org properties are included (e.g. reviews that quote a critic or rate the film). */
+  readonly requires?: readonly string[];
   /** Only nodes of one of these schema.org types are included. */
   readonly types?: readonly string[];
   /** Reverse properties: nodes that point at this one (`@reverse`). */
@@ -34,7 +34,12 @@ const ROLE: NodeSpec = { props: [['actor', many(AGENT)], ['characterName', V]] }
 const BOOK: NodeSpec = { props: [['name', V], ['author', many(AGENT)], ['datePublished', V]] };
 const EVENT: NodeSpec = { props: [['startDate', V], ['location', many(AGENT)], ['publishedBy', many(AGENT)], ['inLanguage', many(LANGUAGE)]] };
 const RATING: NodeSpec = { props: [['ratingValue', V], ['bestRating', V], ['reviewCount', V], ['ratingExplanation', V], ['author', many(AGENT)]] };
-const REVIEW: NodeSpec = { requires: 'reviewBody', props: [['reviewBody', V], ['author', many(AGENT)], ['publisher', many(AGENT)]] };
+/** A critic's own rating (`four stars out of five`): the value and the best value, by its critic. */
+const CRITIC_RATING: NodeSpec = { types: ['Rating'], props: [['ratingValue', V], ['bestRating', V], ['author', many(AGENT)]] };
+const REVIEW: NodeSpec = {
+  requires: ['reviewBody', 'reviewRating'],
+  props: [['reviewBody', V], ['reviewRating', one(CRITIC_RATING)], ['author', many(AGENT)], ['publisher', many(AGENT)]],
+};
 const COMPOSITION: NodeSpec = { props: [['name', V], ['composer', many(AGENT)], ['lyricist', many(AGENT)], ['author', many(AGENT)]] };
 const RECORDING: NodeSpec = { props: [['name', V], ['duration', V], ['byArtist', many(AGENT)], ['recordingOf', one(COMPOSITION)]] };
 const LIST_ITEM: NodeSpec = { props: [['position', V], ['item', one(RECORDING)]] };
@@ -183,7 +188,7 @@ function renderNode(index: GraphIndex, term: Term, spec: NodeSpec): JsonObject |
   const id = term.value;
   const types = index.schemaTypes(id);
   if (spec.types && !types.some((t) => spec.types?.includes(t))) return undefined;
-  if (spec.requires && index.objects(id, `${NS.schema}${spec.requires}`).length === 0) return undefined;
+  if (spec.requires && spec.requires.every((p) => index.objects(id, `${NS.schema}${p}`).length === 0)) return undefined;
   const out: JsonObject = { '@id': id };
   if (types.length > 0) out['@type'] = types.length === 1 ? (types[0] as string) : types;
   renderProps(index, out, spec.props, (property) => index.objects(id, `${NS.schema}${property}`));
