@@ -1,6 +1,6 @@
 /**
  * filmkg as a library: a film's Wikipedia article → checked facts → an RDF knowledge graph (Schema.org + Wikidata) as
- * RDF/JS quads or a dataset → Turtle, N-Triples, JSON-LD; a SPARQL store answering with RDF/JS terms; SHACL and
+ * RDF/JS quads or a dataset → Turtle, N-Triples, N-Quads, RDF/XML, JSON-LD; graph files read in any of these (and TriG); a SPARQL store answering with RDF/JS terms; SHACL and
  * vocabulary validation. Every failure the caller can act on is a {@link FilmkgError} with a code and a place.
  *
  * @example
@@ -15,7 +15,8 @@
 export { extractArticle, extractArticleFile, extractFacts, curate, loadFilm, parseCuration, type ExtractArticleOptions } from './api/extract.js';
 export { loadFilms } from './pipeline.js';
 export { buildGraph, buildDataset, toDataset, type FilmDataset, type GraphOptions } from './api/graph.js';
-export { serialize, toTurtle, toNTriples, toJsonLd, GRAPH_FORMATS, type GraphFormat } from './api/write.js';
+export { serialize, toTurtle, toNTriples, toNQuads, toRdfXml, toJsonLd, GRAPH_FORMATS, type GraphFormat } from './api/write.js';
+export { readGraphFile, type RdfSyntax } from './rdf-file.js';
 export { GraphStore, openStore, bundledQuery, listQueries, type QueryAnswer, type SelectAnswer, type AskAnswer, type GraphAnswer, type BundledQuery, type QueryForm } from './api/store.js';
 export { validateGraph, type ValidationReport, type ValidationOutcome, type Violation, type VocabularyReport, type VocabularyFinding, type FindingKind } from './api/validate.js';
 export { FilmkgError, type ErrorCode, type ErrorPlace } from './errors.js';

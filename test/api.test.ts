@@ -15,6 +15,7 @@ import {
   loadFilm,
   openStore,
   parseCuration,
+  readGraphFile,
   serialize,
   toDataset,
   validateGraph,
@@ -121,7 +122,22 @@ describe('the library API', () => {
     const shuffled = [...quads].reverse();
     expect(await serialize(shuffled, 'turtle')).toBe(toTurtle(quads));
     expect(await serialize(shuffled, 'jsonld')).toBe(await serialize(quads, 'jsonld'));
-    expect(await codeOf(serialize(quads, 'rdfxml' as never))).toBe('UNKNOWN_FORMAT');
+    expect(await codeOf(serialize(quads, 'rdf/xml' as never))).toBe('UNKNOWN_FORMAT');
+  });
+
+  it('writes every format so that reading it back gives the same graph', async () => {
+    const dataset = await toDataset(quads);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'filmkg-api-'));
+    try {
+      for (const [format, file] of [['turtle', 'g.ttl'], ['ntriples', 'g.nt'], ['nquads', 'g.nq'], ['rdfxml', 'g.rdf'], ['jsonld', 'g.jsonld']] as const) {
+        const text = await serialize(quads, format);
+        expect(await serialize([...quads].reverse(), format), format).toBe(text);
+        await writeFile(path.join(dir, file), text);
+        expect((await toDataset(await readGraphFile(path.join(dir, file)))).equals(dataset), format).toBe(true);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('gives an rdf-ext dataset compared canonically, and a store on a graph file', async () => {

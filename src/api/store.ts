@@ -61,8 +61,9 @@ export class GraphStore {
   }
 
   /**
-   * A store holding the graph in `file`: Turtle, N-Triples (`.nt`), N-Quads (`.nq`), TriG (`.trig`) or JSON-LD
-   * (`.jsonld`, `.json`), by extension, as `filmkg query --graph` reads it; named graphs are merged. A missing file is
+   * A store holding the graph in `file`: Turtle, N-Triples (`.nt`), N-Quads (`.nq`), TriG (`.trig`), JSON-LD
+   * (`.jsonld`, `.json`) or RDF/XML (`.rdf`, `.owl`, `.xml`), by extension, as `filmkg query --graph` reads it (see
+   * {@link readGraphFile}); named graphs are merged. A missing file is
    * `FILE_NOT_FOUND`, a syntax error `BAD_RDF` naming the line.
    */
   static async fromFile(file: string): Promise<GraphStore> {
