@@ -36,12 +36,12 @@ describe('filmkg build --facts', () => {
     const r = await build(['--facts', 'lev.json', '--facts', 'orchard.json', '--out', 'out1']);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect((await readdir(path.join(dir, 'out1'))).sort()).toEqual(['filmkg.ttl', 'films', 'graph.jsonld', 'graph.nt', 'graph.ttl', 'shapes.ttl', 'void.ttl']);
+    expect((await readdir(path.join(dir, 'out1'))).sort()).toEqual(['build-manifest.json', 'filmkg.ttl', 'films', 'graph.jsonld', 'graph.nt', 'graph.ttl', 'shapes.ttl', 'void.ttl']);
     expect(r.out).toMatch(/^shacl: the graph conforms to ontology\/shapes\.ttl$/m);
     expect(r.out).toMatch(/^built 2 film\(s\): leaving-las-vegas, the-glass-orchard$/m);
     expect(r.out).toMatch(/^triples: \d+$/m);
     expect(r.out).toMatch(/^entities by type: .*schema:Movie 2/m);
-    expect(r.out).toMatch(/^wrote: out1\/filmkg\.ttl \([\d.]+ kB\), .*out1\/graph\.jsonld \([\d.]+ kB\), out1\/graph\.nt .*out1\/graph\.ttl .*out1\/void\.ttl/m);
+    expect(r.out).toMatch(/^wrote: out1\/build-manifest\.json \([\d.]+ kB\), out1\/filmkg\.ttl \([\d.]+ kB\), .*out1\/graph\.jsonld \([\d.]+ kB\), out1\/graph\.nt .*out1\/graph\.ttl .*out1\/void\.ttl/m);
     expect(r.out).toMatch(/^time: \d+ ms$/m);
     expect(await readFile(path.join(dir, 'out1', 'graph.ttl'), 'utf8')).toBe(toTurtle(buildGraph([richFacts(), fictionalFacts()])));
   });
