@@ -88,7 +88,29 @@ export function buildGraph(films: readonly FilmFacts[], options: GraphOptions = 
     slugs.add(facts.source.slug);
     for (const q of mapFilm(facts, minter, options.mappers)) all.push(q);
   });
-  return sortQuads(dedupe(all));
+  return sortedUnique(all);
+}
+
+/**
+ * The same as `sortQuads(dedupe(quads))`, in one pass: sorted by the keys of sortQuads, then each run of equal keys
+ * (the same triple: the predicate key stands for the predicate) kept once, its first (the sort is stable).
+ */
+export function sortedUnique(quads: readonly Quad[]): Quad[] {
+  const keyed = quads.map((q) => ({
+    q,
+    s: q.subject.value,
+    p: q.predicate.value === TYPE ? '' : q.predicate.value,
+    o: termKey(q.object),
+  }));
+  keyed.sort((x, y) => compare(x.s, y.s) || compare(x.p, y.p) || compare(x.o, y.o));
+  const out: Quad[] = [];
+  let last: (typeof keyed)[number] | undefined;
+  for (const k of keyed) {
+    if (last !== undefined && last.s === k.s && last.p === k.p && last.o === k.o) continue;
+    out.push(k.q);
+    last = k;
+  }
+  return out;
 }
 
 /** Counts for a build summary. */

@@ -4,31 +4,10 @@ import { hash as digest } from 'node:crypto';
 import { FilmkgError } from './errors.js';
 import { namedNode, type NamedNode, type Term } from './rdf.js';
 import { NS } from './vocab.js';
+import { DEFAULT_BASE, checkBase } from './base.js';
 
-/** The base used when `--base` is not given. */
-export const DEFAULT_BASE = 'https://filmkg.example/';
-
-/**
- * Checks a base IRI: absolute http(s), already in normal form (so that the IRIs we write are the
- * ones readers compare), ending in `/` or `#`. Throws a USAGE error naming the option otherwise.
- */
-export function checkBase(base: string): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(base);
-  } catch {
-    url = undefined;
-  }
-  const ok = url !== undefined && (url.protocol === 'http:' || url.protocol === 'https:') && url.href === base && /[/#]$/.test(base) && url.search === '';
-  if (!ok) {
-    throw new FilmkgError('USAGE', 'bad base IRI', {
-      place: { path: '--base' },
-      expected: 'an absolute http(s) IRI in normal form ending in "/" or "#", such as https://filmkg.example/',
-      found: base,
-    });
-  }
-  return base;
-}
+/** The base used when `--base` is not given, and the check of `--base` (src/base.ts). */
+export { DEFAULT_BASE, checkBase };
 
 const EXTRA_ESCAPES = /[_!*'()]/g;
 

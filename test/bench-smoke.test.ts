@@ -2,7 +2,7 @@
 // Timings are not asserted (the machine is shared and noisy); the figures come from `npm run bench`.
 // bench/load.js needs a Graph Store endpoint and is run by hand (README, "Load into a triplestore").
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,9 +26,22 @@ function runBench(file: string, args: string[]): Promise<{ code: number | null; 
 
 const CASES: Array<[string, string[], RegExp[]]> = [
   ['extract.js', ['--runs', '50', '--process-runs', '10'], [/read \+ extract \+ curate \+ check .*median [\d.]+ ms/, /whole process `filmkg extract`.*median/]],
-  ['build.js', ['--runs', '1', '--process-runs', '1', '--copies', '3'], [/in-process build of the bundled film \(\d+ triples\)/, /build step shacl +median/, /triples\/s/]],
+  ['build.js', ['--runs', '1', '--process-runs', '1', '--copies', '3'], [/in-process build of the bundled film \(\d+ triples\)/, /build step shacl +median/, /triples\/s/, /peer: oxigraph's N-Triples dump of the first 3 films .* = [\d.]+ × the dump; ×3 above = [\d.]+ × the dump/]],
+  [
+    'breakdown.js',
+    ['--runs', '1', '--process-runs', '1'],
+    [
+      /^build \(peak RSS \d+ MB\) +wall +CPU:$/m,
+      /^ +[\d.]+ ms +[\d.]+ ms  SHACL shapes$/m,
+      /^ +[\d.]+ ms +[\d.]+ ms  load into oxigraph$/m,
+      /^ +[\d.]+ ms  JSON-LD and void\.ttl on a second thread .*: [\d.]+ × one thread$/m,
+      /^ +[\d.]+ ms  filmkg build \(again, nothing changed\) +[\d.]+ × bare Node/m,
+      /^ +[\d.]+ ms  filmkg query cast +[\d.]+ × the plain script/m,
+    ],
+  ],
   ['validate.js', ['--runs', '2', '--process-runs', '1'], [/SHACL validation .*median/, /VoID\/DCAT description .*median/, /whole process `filmkg validate`.*median/]],
   ['validate-scale.js', ['--runs', '1', '--accolades', '40', '--tracks', '10'], [/\+400 accolade rows +\d+ triples +median/, /\+100 tracks +\d+ triples +median/, /^ratio 10× rows \/ 1× rows .*accolades [\d.]+ .*tracks [\d.]+/m]],
+  ['entity-pages.js', ['--runs', '3'], [/^entity pages: \d+ pages/m, /render every entity page +first run [\d.]+ ms +median [\d.]+ ms/, /ratio pages\/graph [\d.]+/]],
   ['fuzz.js', ['--articles', '40'], [/^fuzz: 40 mutated articles: \d+ read, \d+ refused \(no film article left\), 0 crashed, 0 non-conforming of 4 checked$/m, /extract \+ build per article: median [\d.]+ ms/]],
   ['rdf-formats.js', ['--runs', '1'], [/read RDF\/XML +rdfxml-streaming-parser +median [\d.]+ ms/, /^ratio rdfxml-streaming-parser \/ oxigraph [\d.]+$/m, /write N-Quads \(n3\) +median/]],
   ['query.js', ['--runs', '3', '--process-runs', '1'], [/^cast +[\d.]+ +[\d.]+$/m, /one-shot `filmkg query cast`/]],
@@ -46,5 +59,20 @@ describe('benchmarks', () => {
     const { code, out, err } = await runBench(file, args);
     expect(code, err).toBe(0);
     for (const p of patterns) expect(out).toMatch(p);
-  }, 120_000);
+  }, 240_000);
+});
+
+describe('bench/profile-summary.js', () => {
+  it('summarises a CPU profile: time by package or folder, and the top functions by self time', async () => {
+    const profiles = mkdtempSync(path.join(CWD, 'profile-'));
+    const busy = 'function spin(){let x=0;for(let i=0;i<3e7;i++)x+=i%7;return x}spin()';
+    await new Promise((resolve) => spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profiles, '-e', busy], { stdio: 'ignore' }).on('close', resolve));
+    const file = readdirSync(profiles).find((f) => f.endsWith('.cpuprofile'));
+    expect(file).toBeDefined();
+    const { code, out, err } = await runBench('profile-summary.js', [path.join(profiles, file as string), '--top', '5']);
+    expect(code, err).toBe(0);
+    expect(out).toMatch(/^profile .*: [\d.]+ ms sampled$/m);
+    expect(out).toMatch(/^self time by package \/ folder:$/m);
+    expect(out).toMatch(/^ +[\d.]+ ms  spin +\[eval\]/m);
+  }, 60_000);
 });

@@ -17,6 +17,7 @@ import type { Quad } from '../src/rdf.js';
 import { startEndpoint } from '../src/server/endpoint.js';
 import { pageRoutes } from '../src/server/pages.js';
 import { OxigraphStore } from '../src/store/oxigraph.js';
+import { localPathOfFile } from '../src/web/links.js';
 import { CHROMIUM, chromiumAvailable, launchBrowser, type Browser } from './helpers/browser.js';
 
 const FILM = 'https://filmkg.example/film/leaving-las-vegas';
@@ -221,8 +222,9 @@ describe.skipIf(!available)('the film page in chromium', () => {
       for (const href of hrefs) {
         const url = new URL(href);
         expect(url.origin, href).toBe(server.url);
-        // films/{slug}.html for a film, {local path}.html for any other entity (src/web/links.ts).
-        const iri = BASE + url.pathname.slice(1).replace(/\.html$/, '');
+        // films/{slug}.html for a film, {local path}.html for any other entity; the path decoded once is the page's file,
+        // which names the IRI (src/web/links.ts: `MGM%252FUA…` is the file `MGM%2FUA….html` of the IRI `MGM%2FUA…`).
+        const iri = BASE + localPathOfFile(url.pathname.slice(1).replace(/\.html$/, '').split('/').map(decodeURIComponent).join('/'));
         expect(subjects.has(iri), iri).toBe(true);
         const res = await fetch(href, { headers: { accept: 'text/html' } });
         expect(res.status, href).toBe(200);

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { captureIo } from '../src/cli/io.js';
 import { run } from '../src/cli/main.js';
 import { fsOps, writeFilesAtomic } from '../src/fsutil.js';
+import { buildGraph } from '../src/graph.js';
+import { renderEntityPages } from '../src/web/entity-page.js';
 import { fictionalFacts } from './helpers/fictional.js';
 import { richFacts } from './helpers/rich.js';
 
@@ -112,7 +114,8 @@ describe('filmkg build: the output folder changes in one step', () => {
     await symlink(await readlink(path.join(parent, 'out')), path.join(parent, '.out.link-99999994-facefeed'));
     // A build of this very process still running is never touched, nor is an unrelated dot-folder.
     await mkdir(path.join(parent, '.outside'), { recursive: true });
-    const r = await build(['--facts', 'lev.json', '--out', 'stale/out']);
+    // --force: the inputs are unchanged, and an up-to-date build touches nothing (test/build-manifest.test.ts).
+    const r = await build(['--facts', 'lev.json', '--out', 'stale/out', '--force']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^removed what interrupted builds left: .*\.out\.build-99999991-0badf00d/m);
     expect(r.out).toMatch(/^removed what interrupted builds left: .*\.out\.link-99999994-facefeed/m);
@@ -142,9 +145,13 @@ describe('filmkg build: the output folder changes in one step', () => {
       await closed;
       const files = await readTree(out);
       expect(basesIn(files).size).toBe(1);
-      expect([...files.keys()].sort()).toEqual(['filmkg.ttl', 'films/index.html', 'films/leaving-las-vegas.html', 'films/leaving-las-vegas.jsonld', 'graph.jsonld', 'graph.nt', 'graph.ttl', 'shapes.ttl', 'void.ttl']);
+      const base = [...basesIn(files)][0] as string;
+      const entityPages = [...renderEntityPages(buildGraph([richFacts()], { base }), base).keys()];
+      expect(entityPages.length).toBeGreaterThan(20);
+      expect([...files.keys()].sort()).toEqual(['build-manifest.json', 'filmkg.ttl', 'films/index.html', 'films/leaving-las-vegas.html', 'films/leaving-las-vegas.jsonld', 'graph.jsonld', 'graph.nt', 'graph.ttl', 'shapes.ttl', 'void.ttl', ...entityPages].sort());
     }
-    expect((await build(['--facts', 'lev.json', '--base', 'http://a.example/kg/', '--out', 'killed/out'])).code).toBe(0);
+    // --force: the last killed build may have put this very build in place, and an up-to-date build touches nothing.
+    expect((await build(['--facts', 'lev.json', '--base', 'http://a.example/kg/', '--out', 'killed/out', '--force'])).code).toBe(0);
     expect(await leftovers(path.join(dir, 'killed'), 'out')).toEqual([await readlink(out)]);
   }, 60_000);
 });

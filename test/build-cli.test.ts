@@ -7,6 +7,8 @@ import { run } from '../src/cli/main.js';
 import { captureIo } from '../src/cli/io.js';
 import { toTurtle } from '../src/export/turtle.js';
 import { buildGraph } from '../src/graph.js';
+import { DEFAULT_BASE } from '../src/iri.js';
+import { renderEntityPages } from '../src/web/entity-page.js';
 import { fictionalFacts } from './helpers/fictional.js';
 import { richFacts } from './helpers/rich.js';
 
@@ -36,12 +38,15 @@ describe('filmkg build --facts', () => {
     const r = await build(['--facts', 'lev.json', '--facts', 'orchard.json', '--out', 'out1']);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect((await readdir(path.join(dir, 'out1'))).sort()).toEqual(['filmkg.ttl', 'films', 'graph.jsonld', 'graph.nt', 'graph.ttl', 'shapes.ttl', 'void.ttl']);
+    // The files of the graph and the film pages, and the folders of the entity pages (award/, person/ …).
+    const entityFolders = new Set([...renderEntityPages(buildGraph([richFacts(), fictionalFacts()]), DEFAULT_BASE).keys()].map((f) => f.split('/')[0]));
+    expect(entityFolders.has('person')).toBe(true);
+    expect((await readdir(path.join(dir, 'out1'))).sort()).toEqual(['build-manifest.json', 'filmkg.ttl', 'films', 'graph.jsonld', 'graph.nt', 'graph.ttl', 'shapes.ttl', 'void.ttl', ...entityFolders].sort());
     expect(r.out).toMatch(/^shacl: the graph conforms to ontology\/shapes\.ttl$/m);
     expect(r.out).toMatch(/^built 2 film\(s\): leaving-las-vegas, the-glass-orchard$/m);
     expect(r.out).toMatch(/^triples: \d+$/m);
     expect(r.out).toMatch(/^entities by type: .*schema:Movie 2/m);
-    expect(r.out).toMatch(/^wrote: out1\/filmkg\.ttl \([\d.]+ kB\), .*out1\/graph\.jsonld \([\d.]+ kB\), out1\/graph\.nt .*out1\/graph\.ttl .*out1\/void\.ttl/m);
+    expect(r.out).toMatch(/^wrote: out1\/build-manifest\.json \([\d.]+ kB\), out1\/filmkg\.ttl \([\d.]+ kB\), .*out1\/graph\.jsonld \([\d.]+ kB\), out1\/graph\.nt .*out1\/graph\.ttl .*out1\/void\.ttl \([\d.]+ kB\), \d+ entity pages \([\d.]+ kB\) in award\/, .*person\/.*$/m);
     expect(r.out).toMatch(/^time: \d+ ms$/m);
     expect(await readFile(path.join(dir, 'out1', 'graph.ttl'), 'utf8')).toBe(toTurtle(buildGraph([richFacts(), fictionalFacts()])));
   });

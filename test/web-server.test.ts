@@ -101,7 +101,7 @@ describe('dereferenceable entity IRIs', () => {
     expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
   });
 
-  test('browsers get HTML: the film 303s to its page, other entities get a table of their triples', async () => {
+  test('browsers get HTML: the film 303s to its page, other entities get their entity page', async () => {
     const browserAccept = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
     const film = await get('/film/leaving-las-vegas', browserAccept);
     expect(film.status).toBe(303);
@@ -110,9 +110,13 @@ describe('dereferenceable entity IRIs', () => {
     expect(person.status).toBe(200);
     const html = await person.text();
     expect(html).toMatch(/^<!DOCTYPE html>/);
-    expect(html).toContain(`<h1><code>${cage}</code></h1>`);
-    expect(html).toContain('<a href="http://www.wikidata.org/entity/Q42869">wd:Q42869</a>');
-    expect(html).toContain(`${subjectKeys(cage).length} triples`);
+    expect(html).toContain('<h1>Nicolas Cage</h1>');
+    expect(html).toContain(`<p class="iri"><code>${cage}</code></p>`);
+    expect(html).toContain('<a href="http://www.wikidata.org/entity/Q42869">Nicolas Cage</a> <small><code>wd:Q42869</code></small>');
+    // The same page as the one `filmkg build` writes at person/Nicolas_Cage.html, with this server's format links.
+    const page = await get('/person/Nicolas_Cage.html', 'text/turtle');
+    expect(await page.text()).toBe(html);
+    expect(html).toContain('<a href="Nicolas_Cage.ttl">Turtle</a>');
   });
 
   test('a description includes the statement nodes it points at (one level)', async () => {

@@ -9,7 +9,8 @@ type Options = NonNullable<ParseArgsConfig['options']>;
  * Parses `args` against `options`; unknown flags and missing values become USAGE errors naming the flag, an unknown
  * flag with the closest known one (`--fromat` → "did you mean --format?").
  */
-export function parseCommandArgs<O extends Options>(command: string, args: string[], options: O) {
+// The return type is spelled out so that declarations can be emitted (the inferred one names a type node:util does not export).
+export function parseCommandArgs<O extends Options>(command: string, args: string[], options: O): ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>> {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {

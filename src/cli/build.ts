@@ -4,14 +4,14 @@ import { performance } from 'node:perf_hooks';
 import { readFile } from 'node:fs/promises';
 import { FilmkgError } from '../errors.js';
 import type { FilmFacts } from '../facts/model.js';
-import { DEFAULT_BASE, checkBase } from '../iri.js';
+import { DEFAULT_BASE, checkBase } from '../base.js';
 import { FILMS_DIR } from '../paths.js';
 import { BULK_ARGS, BULK_HELP, wantsStream } from '../bulk/options.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT, type Command } from './command.js';
 import type { CliIo } from './io.js';
 
-const HELP = `Usage: filmkg build [--films DIR | --facts FILE…] [--out DIR] [--base IRI]
+const HELP = `Usage: filmkg build [--films DIR | --facts FILE…] [--out DIR] [--base IRI] [--force]
 
 Builds the knowledge graph of every film under the films folder into one graph, checks it
 against the SHACL shapes and the vocabulary (as \`filmkg validate\` does), and writes
@@ -29,12 +29,19 @@ films no longer built disappear. Nothing changes if any check or write fails; fo
 interrupted builds are removed by the next one. An existing output folder holding files a build
 does not write is refused rather than replaced.
 
+A build is content-addressed: build-manifest.json in the output folder records the hash of every
+input (the films' article, metadata and curation files or the facts files, the ontology, shapes
+and context, the vendored and bundled files, filmkg's own code and pinned dependencies, the
+options) and of every file written. When the inputs are unchanged and every file is as written,
+nothing is redone and the output folder is left untouched ("up to date: …"); --force rebuilds.
+
 Options:
   --films DIR   folder of films, one sub-folder per film (default: the bundled data/films)
   --facts FILE  build from a facts file (JSON, as \`filmkg extract\` prints) instead of
                 extracting; repeat for several films
   --out DIR     output folder (default: out)
   --base IRI    base of the graph's IRIs (default: ${DEFAULT_BASE})
+  --force       rebuild even when the output is up to date
   -h, --help    show this help
 ${BULK_HELP}
 Exit codes: 0 built; 1 bad facts, a failed check (the message names the file and the path of
@@ -79,6 +86,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     out: { type: 'string' },
     base: { type: 'string' },
     ...BULK_ARGS,
+    force: { type: 'boolean' },
   });
   if (positionals.length > 0) {
     io.stderr(`filmkg build: unexpected argument "${positionals[0] as string}" (see filmkg build --help)\n`);
@@ -90,16 +98,26 @@ async function run(args: string[], io: CliIo): Promise<number> {
     const { runStreamedBuild } = await import('../bulk/cli.js'); // many films: src/bulk/
     return runStreamedBuild(values, { io, filmsDir: values.films !== undefined ? path.resolve(io.cwd, values.films) : FILMS_DIR, outDir: path.resolve(io.cwd, values.out ?? 'out'), base, shown: (file) => shown(io.cwd, file) });
   }
-  // Loaded here, not at the top: every command module is imported by the CLI registry, and the
-  // extractor, zod and jsonld would slow every other command's start-up.
-  const [{ loadFilms }, { buildFiles }, { writeFilesAtomic }] = await Promise.all([import('../pipeline.js'), import('../export/build.js'), import('../fsutil.js')]);
   const filmsDir = values.films !== undefined ? path.resolve(io.cwd, values.films) : FILMS_DIR;
   const outDir = path.resolve(io.cwd, values.out ?? 'out');
   if (values.films !== undefined && values.facts !== undefined) {
     throw new FilmkgError('USAGE', 'give either --films or --facts, not both (see filmkg build --help)');
   }
-  const films = values.facts !== undefined ? await Promise.all(values.facts.map((f) => readFactsFile(path.resolve(io.cwd, f)))) : await loadFilms(filmsDir);
-  const build = await buildFiles(films, { base });
+  const factsFiles = values.facts?.map((f) => path.resolve(io.cwd, f));
+  // Content-addressed: the inputs' hashes against the manifest of the build in place, before the pipeline is even loaded.
+  const { hashInputs, checkFreshness, manifestText, MANIFEST_FILE } = await import('../export/manifest.js');
+  const inputs = await hashInputs(factsFiles !== undefined ? { factsFiles, base } : { filmsDir, base });
+  const freshness = await checkFreshness(outDir, inputs);
+  if (freshness.upToDate && values.force !== true) {
+    io.stdout(`up to date: ${shown(io.cwd, outDir)} was built from these inputs (${Object.keys(inputs).length} hashed, ${freshness.files} files as written); nothing to do (--force rebuilds)\ntime: ${(performance.now() - started).toFixed(0)} ms\n`);
+    return EXIT.ok;
+  }
+  // Loaded here, not at the top: every command module is imported by the CLI registry, and the
+  // extractor, zod and jsonld would slow every other command's start-up.
+  const [{ loadFilms }, { buildFiles }, { writeFilesAtomic }] = await Promise.all([import('../pipeline.js'), import('../export/build.js'), import('../fsutil.js')]);
+  const films = factsFiles !== undefined ? await Promise.all(factsFiles.map((f) => readFactsFile(f))) : await loadFilms(filmsDir);
+  const build = await buildFiles(films, { base, threads: 'auto' });
+  build.files.set(MANIFEST_FILE, manifestText(inputs, build.files));
   const output = await writeFilesAtomic(outDir, build.files, { show: (file) => shown(io.cwd, file) });
   const ms = performance.now() - started;
   for (const warning of output.warnings) io.stderr(`filmkg build: warning: ${warning}\n`);
@@ -109,12 +127,36 @@ async function run(args: string[], io: CliIo): Promise<number> {
     `triples: ${build.stats.triples}`,
     `entities by type: ${build.stats.entitiesByType.map(([type, n]) => `${type} ${n}`).join(', ')}`,
     ...build.notes,
+    ...(freshness.upToDate ? ['rebuilt: --force'] : freshness.first ? [] : [`rebuilt: ${freshness.reason}`]),
     ...(output.removedStale.length > 0 ? [`removed what interrupted builds left: ${output.removedStale.join(', ')}`] : []),
-    `wrote: ${output.written.map((file) => `${shown(io.cwd, file)} (${kilobytes(build.files.get(path.relative(outDir, file)) ?? '')})`).join(', ')}`,
+    wroteLine(output.written, outDir, build.files, (file) => shown(io.cwd, file)),
     `time: ${ms.toFixed(0)} ms`,
   ];
   io.stdout(`${lines.join('\n')}\n`);
   return EXIT.ok;
+}
+
+/**
+ * The "wrote:" line: the graph files and film pages one by one, the entity pages (hundreds, in folders such as
+ * person/ and award/) as one count with their size and folders, so the line stays readable.
+ */
+function wroteLine(written: readonly string[], outDir: string, files: ReadonlyMap<string, string | Uint8Array>, show: (file: string) => string): string {
+  const listed: string[] = [];
+  const folders = new Set<string>();
+  let pages = 0;
+  let bytes = 0;
+  for (const file of written) {
+    const name = path.relative(outDir, file).split(path.sep).join('/');
+    const text = files.get(name) ?? '';
+    const folder = name.includes('/') ? name.slice(0, name.indexOf('/')) : '';
+    if (folder !== '' && folder !== 'films' && name.endsWith('.html')) {
+      pages += 1;
+      bytes += typeof text === 'string' ? Buffer.byteLength(text) : text.byteLength;
+      folders.add(`${folder}/`);
+    } else listed.push(`${show(file)} (${kilobytes(text)})`);
+  }
+  if (pages > 0) listed.push(`${pages} entity pages (${(bytes / 1000).toFixed(1)} kB) in ${[...folders].sort().join(', ')}`);
+  return `wrote: ${listed.join(', ')}`;
 }
 
 /** The `build` command. */

@@ -30,6 +30,7 @@ export const Curation = z
     decisions: z.array(CurationEntry),
   })
   .refine((c) => new Set(c.decisions.map((d) => d.id)).size === c.decisions.length, { message: 'decision ids are unique', path: ['decisions'] });
+/** A curation file: reviewed decisions, each with its id, reason and what it expects to find. */
 export type Curation = z.infer<typeof Curation>;
 
 /** Parses and validates a curation file's JSON text; errors name the file and the path of the bad value. */

@@ -5,6 +5,7 @@ import { FilmkgError } from '../errors.js';
 import { mapFilm } from '../graph.js';
 import { DEFAULT_BASE, IriMinter } from '../iri.js';
 import type { Mapper } from '../map/emit.js';
+import type { Quad } from '../rdf.js';
 import { prov } from '../vocab.js';
 import { NTriplesSerializer } from './ntriples.js';
 
@@ -36,33 +37,46 @@ export function streamNTriples(films: Iterable<FilmFacts>, write: (chunk: string
     }
     slugs.add(facts.source.slug);
     index++;
-    const lines: string[] = [];
+    // Lines grouped by subject, each kept without its subject: sorting the subjects, then each group's rest, gives the
+    // global line order (no written subject is a prefix of another: `>` ends an IRI) with far shorter comparisons.
+    const groups = new Map<string, string[]>();
     const newContentNamed: string[] = [];
+    const keep = (q: Quad, rest: string): void => {
+      const subject = serializer.subject(q);
+      const group = groups.get(subject);
+      if (group) group.push(rest);
+      else groups.set(subject, [rest]);
+    };
     for (const q of mapFilm(facts, minter, options.mappers)) {
       const subject = q.subject.value;
       if (minter.isFilmScoped(subject)) {
-        lines.push(serializer.line(q));
+        keep(q, serializer.rest(q));
       } else if (minter.isContentNamed(subject)) {
         if (contentNamed.has(subject) && q.predicate.value !== derivedFrom) continue;
         newContentNamed.push(subject);
-        lines.push(serializer.line(q));
+        keep(q, serializer.rest(q));
       } else {
-        const line = serializer.line(q);
+        const rest = serializer.rest(q);
+        const line = `${serializer.subject(q)} ${rest}`;
         if (sharedLines.has(line)) continue;
         sharedLines.add(line);
-        lines.push(line);
+        keep(q, rest);
       }
     }
     for (const s of newContentNamed) contentNamed.add(s);
-    lines.sort();
-    const out: string[] = [];
-    let previous = '';
-    for (const line of lines) {
-      if (line !== previous) out.push(line);
-      previous = line;
+    let chunk = '';
+    for (const subject of [...groups.keys()].sort()) {
+      const rests = (groups.get(subject) as string[]).sort();
+      let previous = '';
+      for (const rest of rests) {
+        if (rest !== previous) {
+          chunk += `${subject} ${rest}`;
+          written++;
+        }
+        previous = rest;
+      }
     }
-    written += out.length;
-    write(out.join(''));
+    write(chunk);
   }
   return written;
 }

@@ -48,6 +48,16 @@ export class NTriplesSerializer {
   line(q: Quad): string {
     return `${this.iri(q.subject)} ${this.shared(q.predicate)} ${this.term(q.object)} .\n`;
   }
+
+  /** A triple's subject as its line starts with it. */
+  subject(q: Quad): string {
+    return this.iri(q.subject);
+  }
+
+  /** A triple's line after the subject and its space: `line(q)` is `subject(q) + ' ' + rest(q)`. */
+  rest(q: Quad): string {
+    return `${this.shared(q.predicate)} ${this.term(q.object)} .\n`;
+  }
 }
 
 /** The N-Triples lines of `quads`, in input order (each ends with " .\n"). */

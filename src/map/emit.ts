@@ -239,7 +239,9 @@ export class Emitter {
       }
     }
     if (decision) pairs.push([fkg.curationDecision, this.decision(decision)]);
-    const ref = this.iri.reference(pairs.flat());
+    const content: Term[] = [];
+    for (const [q, v] of pairs) content.push(q, v);
+    const ref = this.iri.reference(content);
     if (ev) {
       let byDecision = this.references.get(ev);
       if (!byDecision) this.references.set(ev, (byDecision = new Map()));

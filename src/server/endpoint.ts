@@ -3,6 +3,7 @@
 import { DEFAULT_BASE, checkBase } from '../iri.js';
 import { openGraphStore, type GraphSourceOptions } from '../store/open.js';
 import { DESCRIPTION_PATHS, datasetRoute, ontologyRoutes } from './description-routes.js';
+import { assetsRoute, prefersHtml, sendQueryPage } from './query-page.js';
 import { send, startServer, type Route, type RunningServer } from './http.js';
 import { QueryPool, type PoolState } from './query-pool.js';
 import { DEFAULT_LIMITS, sparqlRoute, type EndpointLimits, type ServedDataset } from './sparql-endpoint.js';
@@ -55,18 +56,21 @@ export async function startEndpoint(options: EndpointOptions = {}): Promise<Runn
   const index: Route = {
     name: 'index',
     matches: (method, pathname) => pathname === '/' && (method === 'GET' || method === 'HEAD'),
-    handle: ({ res }) =>
-      send(
-        res,
-        200,
-        'text/plain; charset=utf-8',
-        `filmkg: ${triples} triples. SPARQL 1.1 endpoint (read-only): /sparql?query=… (without a query: its service description)\n` +
-          `Dataset description (VoID): ${DESCRIPTION_PATHS.dataset}, ${DESCRIPTION_PATHS.void}; ontology: ${DESCRIPTION_PATHS.ontology}; shapes: ${DESCRIPTION_PATHS.shapes}\n`,
-      ),
+    // A browser gets the query page; other clients this line.
+    handle: (ctx) =>
+      prefersHtml(ctx.req.headers.accept)
+        ? sendQueryPage(ctx)
+        : send(
+            ctx.res,
+            200,
+            'text/plain; charset=utf-8',
+            `filmkg: ${triples} triples. SPARQL 1.1 endpoint (read-only): /sparql?query=… (without a query: its service description)\n` +
+              `Dataset description (VoID): ${DESCRIPTION_PATHS.dataset}, ${DESCRIPTION_PATHS.void}; ontology: ${DESCRIPTION_PATHS.ontology}; shapes: ${DESCRIPTION_PATHS.shapes}\n`,
+          ),
   };
   const base = checkBase(options.base ?? DEFAULT_BASE);
   const served: ServedDataset = { graph: `${base}graph`, dataset: `${base}dataset`, triples, voidPaths: [DESCRIPTION_PATHS.dataset, DESCRIPTION_PATHS.void] };
-  const routes = [sparqlRoute(pool, limits, served), datasetRoute(pool, base, limits.timeoutMs), ...ontologyRoutes(), ...(options.routes ?? []), index];
+  const routes = [sparqlRoute(pool, limits, served), datasetRoute(pool, base, limits.timeoutMs), ...ontologyRoutes(), ...(options.routes ?? []), assetsRoute(), index];
   const server = await startServer(routes, {
     ...(options.host !== undefined ? { host: options.host } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),

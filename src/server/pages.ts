@@ -2,8 +2,8 @@
 // and every entity IRI under the base, answered by content negotiation (HTML, Turtle, JSON-LD, N-Triples).
 import type { FilmFacts } from '../facts/model.js';
 import { DEFAULT_BASE, IriMinter, checkBase } from '../iri.js';
-import type { Quad, Term } from '../rdf.js';
-import { compactIri } from '../vocab.js';
+import type { Quad } from '../rdf.js';
+import type { EntityIndex } from '../web/entity-page.js';
 import { send, sendError, type Route, type RouteContext } from './http.js';
 import { negotiate } from './negotiate.js';
 import { GRAPH_MEDIA_TYPES } from '../export/files.js';
@@ -78,6 +78,18 @@ class Site {
     return out;
   }
 
+  private entityIndex: EntityIndex | undefined;
+
+  /** The graph indexed for entity pages (built on the first page asked for); films with a film page link to it. */
+  async entities(): Promise<EntityIndex> {
+    if (this.entityIndex === undefined) {
+      const { EntityIndex } = await import('../web/entity-page.js');
+      const filmPages = new Set([...this.filmSlugs].filter(([, slug]) => this.pages.has(`films/${slug}.html`)).map(([iri]) => iri));
+      this.entityIndex = new EntityIndex(this.quads, this.base, { filmPages });
+    }
+    return this.entityIndex;
+  }
+
   /** A serialisation computed once per key. */
   async cached(key: string, make: () => Promise<string> | string): Promise<string> {
     let text = this.cache.get(key);
@@ -150,42 +162,19 @@ function canonicalPath(ctx: RouteContext): string {
 }
 
 /**
- * The local path of an IRI under the base (`https://filmkg.example/person/X` → `/person/X`), or undefined; also undefined
- * when the path would start `//` or `/\`, which a browser reads as another host.
+ * The entity IRI a page path names, as `filmkg build` writes pages (src/web/links.ts): the path decoded once, as a
+ * browser or file server does before it opens the file, is the page's file name (`/award/20%252F20_Awards.html` →
+ * `award/20%2F20_Awards.html`), which names the IRI `award/20%2F20_Awards`. Undefined for paths that are no `.html`.
  */
-function localPath(site: Site, iri: string): string | undefined {
-  if (!iri.startsWith(site.base)) return undefined;
-  const path = `/${iri.slice(site.base.length)}`;
-  return /^\/[/\\]/.test(path) ? undefined : path;
-}
-
-/** An HTML view of an entity's description: its triples as a table, IRIs under the base linked to their local paths. */
-async function entityHtml(site: Site, iri: string, quads: readonly Quad[]): Promise<string> {
-  const { page } = await import('../web/html.js');
-  const { el, h, link, table } = await import('../web/html.js');
-  const term = (t: Term) => {
-    if (t.termType === 'NamedNode') {
-      const local = localPath(site, t.value);
-      const text = compactIri(t.value).replace(/^<(.*)>$/, '$1');
-      // Only IRIs served here and http(s) IRIs become links: a graph given with --graph may hold `javascript:` or `data:` IRIs.
-      const href = local ?? (/^https?:\/\//i.test(t.value) ? t.value : undefined);
-      return href !== undefined ? link(href, text) : el('code', {}, text);
-    }
-    if (t.termType === 'Literal') return h(t.value, el('small', {}, t.language ? ` @${t.language}` : ` ${compactIri(t.datatype.value)}`));
-    return h(`_:${t.value}`);
-  };
-  const rows = quads.map((q) => [q.subject.value === iri ? '' : term(q.subject), compactIri(q.predicate.value), term(q.object)]);
-  const path = localPath(site, iri) ?? '';
-  const body = h(
-    el('header', {}, el('h1', {}, el('code', {}, iri))),
-    el(
-      'main',
-      {},
-      el('ul', { class: 'links' }, RDF_FORMATS.map((f) => el('li', {}, link(`${path}${f.suffix}`, f.type)))),
-      table('description', `${quads.length} triples`, ['Subject', 'Property', 'Value'], rows),
-    ),
-  );
-  return page({ title: iri, body });
+async function iriOfPagePath(site: Site, path: string): Promise<string | undefined> {
+  if (!path.endsWith('.html')) return undefined;
+  const { localPathOfFile } = await import('../web/links.js');
+  try {
+    const file = path.slice(1, -'.html'.length).split('/').map(decodeURIComponent).join('/');
+    return site.base + localPathOfFile(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The routes for pages and entity IRIs, loaded from `options`. */
@@ -226,7 +215,13 @@ export async function pageRoutes(options: PagesOptions = {}): Promise<Route[]> {
       let path = canonicalPath(ctx);
       let fixed: Format | undefined;
       let iri = site.base + path.slice(1);
-      if (!site.bySubject.has(iri)) {
+      // A page path as `filmkg build` writes it (the same relative links work on disk and here) comes first.
+      const pageIri = await iriOfPagePath(site, path);
+      if (pageIri !== undefined && site.bySubject.has(pageIri)) {
+        fixed = HTML;
+        iri = pageIri;
+        path = `/${pageIri.slice(site.base.length)}`;
+      } else if (!site.bySubject.has(iri)) {
         // A suffix names the format (`/person/Nicolas_Cage.ttl`), when the IRI without it is an entity.
         const byExtension = FORMATS.find((f) => path.endsWith(f.suffix) && site.bySubject.has(site.base + path.slice(1, -f.suffix.length)));
         if (byExtension) {
@@ -245,7 +240,9 @@ export async function pageRoutes(options: PagesOptions = {}): Promise<Route[]> {
         if (slug !== undefined && site.pages.has(`films/${slug}.html`)) {
           return send(res, 303, 'text/plain; charset=utf-8', `see /films/${slug}.html\n`, { location: `/films/${slug}.html` });
         }
-        const html = await site.cached(`html ${iri}`, () => entityHtml(site, iri, site.describe(iri)));
+        const { entityPage } = await import('../web/entity-page.js');
+        const index = await site.entities();
+        const html = await site.cached(`html ${iri}`, () => entityPage(index, iri, { formats: true }));
         return send(res, 200, 'text/html; charset=utf-8', html, headers);
       }
       const text = await site.cached(`${chosen.type} ${iri}`, () => serialize(site.describe(iri), chosen.type));

@@ -143,7 +143,7 @@ export function contentSecurityPolicy(imageOrigins: readonly string[] = []): str
 export const WIKIMEDIA_UPLOAD_ORIGIN = 'https://upload.wikimedia.org';
 
 /** A whole HTML5 document: title, inline CSS, optional JSON-LD embed in the head, body parts. */
-export function page(options: { title: string; description?: string; embed?: Embed; body: Html; imageOrigins?: readonly string[] }): string {
+export function page(options: { title: string; description?: string; embed?: Embed; body: Html; imageOrigins?: readonly string[]; css?: string }): string {
   const head = h(
     raw('<meta charset="utf-8">\n'),
     raw('<meta name="viewport" content="width=device-width, initial-scale=1">\n'),
@@ -153,6 +153,7 @@ export function page(options: { title: string; description?: string; embed?: Emb
     raw('\n'),
     options.description !== undefined ? h(raw(`<meta name="description" content="${esc(options.description)}">`), raw('\n')) : undefined,
     raw(`<style>${CSS}</style>\n`),
+    options.css !== undefined ? raw(`<style>${options.css}</style>\n`) : undefined,
     options.embed ? raw(`<script type="application/ld+json">\n${embedScriptText(options.embed)}\n</script>\n`) : undefined,
   );
   return `<!DOCTYPE html>\n<html lang="en">\n<head>\n${head.html}</head>\n<body>\n${options.body.html}\n</body>\n</html>\n`;

@@ -7,6 +7,7 @@ import { IriMinter } from '../iri.js';
 import type { Quad } from '../rdf.js';
 import { contentSecurityPolicy } from './html.js';
 import { filmEmbed, indexEmbed, type Embed } from './embed.js';
+import { renderEntityPages } from './entity-page.js';
 import { entityHref } from './links.js';
 import { filmPage, imageOrigins, indexPage } from './page.js';
 
@@ -61,6 +62,7 @@ export const pagesStep: BuildStep = {
   run(build: GraphBuild) {
     const { files } = renderWebFiles(build.films, build.quads, build.base);
     for (const [name, text] of files) build.files.set(name, text);
+    for (const [name, text] of renderEntityPages(build.quads, build.base)) build.files.set(name, text);
     build.notes.push(`pages: ${build.films.length} film page(s) with schema.org JSON-LD in ${PAGES_DIR}/`);
   },
 };

@@ -1,0 +1,173 @@
+// `filmkg build` is content-addressed: unchanged inputs leave the output untouched ("up to date"), any changed input,
+// option, output file or an interrupted build leads to a rebuild, and --force always rebuilds.
+import { spawn } from 'node:child_process';
+import { cp, lstat, mkdtemp, readFile, readdir, readlink, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { run } from '../src/cli/main.js';
+import { captureIo } from '../src/cli/io.js';
+import { MANIFEST_FILE } from '../src/export/manifest.js';
+import { FILMS_DIR, PROJECT_ROOT } from '../src/paths.js';
+
+const SLUG = 'leaving-las-vegas';
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'filmkg-build-manifest-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A films folder of its own holding a copy of the bundled film (only the files a build reads). */
+async function filmsCopy(name: string): Promise<string> {
+  const films = path.join(dir, name);
+  for (const file of ['article.txt', 'metadata.json', 'curation.json']) await cp(path.join(FILMS_DIR, SLUG, file), path.join(films, SLUG, file));
+  return films;
+}
+
+/** `filmkg build` as a process of its own (the compiled CLI, so that its code hash is the same in every run). */
+function buildProcess(args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'filmkg.js'), 'build', ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('close', (code) => resolve({ code, out }));
+  });
+}
+
+async function build(args: string[]) {
+  const io = captureIo(dir);
+  const code = await run(['build', ...args], io);
+  return { code, out: io.out, err: io.err };
+}
+
+/** Everything observable about an output link: its target, its own mtime, and every file's mtime and bytes. */
+async function snapshot(out: string) {
+  const link = await readlink(out);
+  const linkMtime = (await lstat(out)).mtimeMs;
+  const files: Record<string, { mtime: number; bytes: string }> = {};
+  for (const name of (await readdir(out, { recursive: true })).sort()) {
+    const file = path.join(out, name);
+    const s = await stat(file);
+    if (s.isFile()) files[name] = { mtime: s.mtimeMs, bytes: (await readFile(file)).toString('base64') };
+  }
+  const siblings = (await readdir(path.dirname(out))).filter((n) => n.startsWith(`.${path.basename(out)}.`)).sort();
+  return { link, linkMtime, files, siblings };
+}
+
+describe('filmkg build: up to date', () => {
+  test('a second build with the same inputs touches nothing and says so; --force rebuilds', async () => {
+    const films = await filmsCopy('films-same');
+    const first = await build(['--films', films, '--out', 'same']);
+    expect(first.err).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/^wrote: .*same\/build-manifest\.json/m);
+    const manifest = JSON.parse(await readFile(path.join(dir, 'same', MANIFEST_FILE), 'utf8')) as { inputs: Record<string, string>; outputs: Record<string, string> };
+    expect(manifest.inputs[`films/${SLUG}/article.txt`]).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.inputs['ontology/shapes.ttl']).toMatch(/^[0-9a-f]{64}$/);
+    expect(Object.keys(manifest.inputs).some((k) => k.startsWith('code/'))).toBe(true);
+    expect(Object.keys(manifest.outputs)).toContain('graph.nt');
+
+    const before = await snapshot(path.join(dir, 'same'));
+    const second = await build(['--films', films, '--out', 'same']);
+    expect(second.code).toBe(0);
+    expect(second.err).toBe('');
+    // Every file the first build wrote but the manifest itself (the graph files, the film pages, the entity pages).
+    const written = Object.keys(manifest.outputs).length;
+    expect(written).toBeGreaterThan(9);
+    expect(second.out).toMatch(new RegExp(`^up to date: same was built from these inputs \\(\\d+ hashed, ${written} files as written\\); nothing to do \\(--force rebuilds\\)$`, 'm'));
+    expect(second.out).not.toMatch(/^wrote:/m);
+    expect(await snapshot(path.join(dir, 'same'))).toEqual(before);
+
+    const forced = await build(['--films', films, '--out', 'same', '--force']);
+    expect(forced.code).toBe(0);
+    expect(forced.out).toMatch(/^rebuilt: --force$/m);
+    const after = await snapshot(path.join(dir, 'same'));
+    expect(after.link).not.toBe(before.link);
+    // Same inputs, same bytes.
+    for (const [name, file] of Object.entries(before.files)) expect(after.files[name]?.bytes, name).toBe(file.bytes);
+  }, 120_000);
+
+  test('a changed article, a changed option or a changed output file leads to a rebuild naming it', async () => {
+    const films = await filmsCopy('films-change');
+    expect((await build(['--films', films, '--out', 'change'])).code).toBe(0);
+    const article = path.join(films, SLUG, 'article.txt');
+    await writeFile(article, `${await readFile(article, 'utf8')}\n`);
+    const changed = await build(['--films', films, '--out', 'change']);
+    expect(changed.code).toBe(0);
+    expect(changed.out).toMatch(new RegExp(`^rebuilt: changed since the last build: films/${SLUG}/article\\.txt$`, 'm'));
+    expect((await build(['--films', films, '--out', 'change'])).out).toMatch(/^up to date: /m);
+
+    const rebased = await build(['--films', films, '--out', 'change', '--base', 'https://example.org/kg/']);
+    expect(rebased.out).toMatch(/^rebuilt: changed since the last build: option\/base$/m);
+    expect(await readFile(path.join(dir, 'change', 'graph.nt'), 'utf8')).toContain('<https://example.org/kg/');
+
+    await rm(path.join(dir, 'change', 'graph.jsonld'));
+    const repaired = await build(['--films', films, '--out', 'change', '--base', 'https://example.org/kg/']);
+    expect(repaired.code).toBe(0);
+    expect(repaired.out).toMatch(/^built 1 film/m);
+    expect(repaired.out).toMatch(/^rebuilt: output changed or missing since the last build: graph\.jsonld$/m);
+    expect(await readFile(path.join(dir, 'change', 'graph.jsonld'), 'utf8')).toContain('"@context"');
+  }, 120_000);
+
+  test('shapes changed since the last build lead to a rebuild (the manifest holds other shapes)', async () => {
+    // The project's shapes cannot be edited under other suites running at once; an earlier build made with other shapes
+    // is the same thing seen from the output: its manifest records another hash for ontology/shapes.ttl.
+    const films = await filmsCopy('films-shapes');
+    expect((await build(['--films', films, '--out', 'shapes'])).code).toBe(0);
+    const file = path.join(dir, 'shapes', MANIFEST_FILE);
+    const manifest = JSON.parse(await readFile(file, 'utf8')) as { inputs: Record<string, string> };
+    manifest.inputs['ontology/shapes.ttl'] = '0'.repeat(64);
+    // Written through the link, into the build's own folder, as that earlier build would have written it.
+    await writeFile(file, JSON.stringify(manifest));
+    const r = await build(['--films', films, '--out', 'shapes']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^rebuilt: changed since the last build: ontology\/shapes\.ttl$/m);
+    expect(JSON.parse(await readFile(file, 'utf8')).inputs['ontology/shapes.ttl']).not.toBe('0'.repeat(64));
+  }, 120_000);
+
+  test('a build killed before its switch leaves no false "up to date", even with its complete staging folder left behind', async () => {
+    const films = await filmsCopy('films-killed');
+    expect((await build(['--films', films, '--out', 'killed'])).code).toBe(0);
+    const article = path.join(films, SLUG, 'article.txt');
+    await writeFile(article, `${await readFile(article, 'utf8')}\n`);
+    // What a build of the new inputs killed just before the switch leaves: its full folder, manifest included, under a
+    // staging name of a process that no longer runs.
+    expect((await build(['--films', films, '--out', 'complete'])).code).toBe(0);
+    const staging = `.killed.build-999999999-0badc0de`;
+    await rename(path.join(dir, 'complete'), path.join(dir, 'complete-link'));
+    await rename(path.join(dir, await readlink(path.join(dir, 'complete-link'))), path.join(dir, staging));
+    const r = await build(['--films', films, '--out', 'killed']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(new RegExp(`^rebuilt: changed since the last build: films/${SLUG}/article\\.txt$`, 'm'));
+    expect(r.out).toMatch(new RegExp(`^removed what interrupted builds left: ${staging.replace(/\./g, '\\.')}$`, 'm'));
+  }, 120_000);
+
+  test('a real kill at any moment: the next build says "up to date" only when the output holds the build of the current inputs', async () => {
+    const films = await filmsCopy('films-kill');
+    const out = path.join(dir, 'kill');
+    expect((await buildProcess(['--films', films, '--out', out])).code).toBe(0);
+    const article = path.join(films, SLUG, 'article.txt');
+    const reference = path.join(dir, 'kill-reference');
+    for (const delayMs of [150, 600, 1200]) {
+      await writeFile(article, `${await readFile(article, 'utf8')}\n`);
+      expect((await buildProcess(['--films', films, '--out', reference, '--force'])).code).toBe(0);
+      const expected = await readFile(path.join(reference, MANIFEST_FILE), 'utf8');
+      const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'filmkg.js'), 'build', '--films', films, '--out', out], { stdio: 'ignore' });
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.on('close', resolve));
+      const r = await buildProcess(['--films', films, '--out', out]);
+      expect(r.code).toBe(0);
+      if (/^up to date: /m.test(r.out)) {
+        // The killed build got as far as its switch: what is in place is the whole build of these inputs.
+        expect(await readFile(path.join(out, MANIFEST_FILE), 'utf8')).toBe(expected);
+      } else {
+        expect(r.out).toMatch(new RegExp(`^rebuilt: changed since the last build: films/${SLUG}/article\\.txt$`, 'm'));
+      }
+      expect(await readFile(path.join(out, 'graph.nt'), 'utf8')).toBe(await readFile(path.join(reference, 'graph.nt'), 'utf8'));
+    }
+  }, 240_000);
+});
