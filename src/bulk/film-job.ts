@@ -8,7 +8,6 @@ import { dedupe, mapFilm, sortQuads } from '../graph.js';
 import { IriMinter } from '../iri.js';
 import { loadFilm } from '../pipeline.js';
 import { filmEmbed } from '../web/embed.js';
-import { entityHref } from '../web/links.js';
 import { defaultLinks, filmPage } from '../web/page.js';
 import { embedFileText, PAGES_DIR } from '../web/step.js';
 
@@ -99,11 +98,10 @@ export async function runFilmJob(index: number, dir: string, setup: FilmJobSetup
       const slug = facts.source.slug;
       const iri = minter.film(slug).value;
       const embed = filmEmbed(quads, iri);
-      // As src/web/step.ts does: names link to the pages of the entities the film's graph describes.
+      // Names stay plain text here: a streamed build writes no entity pages (an entity's page shows what every film
+      // says of it, which no single film's job knows), so a link would lead nowhere. The shards hold the entities.
       const from = `${PAGES_DIR}/${slug}.html`;
-      const subjects = new Set(quads.map((q) => q.subject.value));
-      const href = (target: string) => (subjects.has(target) ? entityHref(target, minter.base, from) : undefined);
-      pages.push([from, filmPage(facts, embed, iri, { ...defaultLinks(slug), wholeGraph: WHOLE_GRAPH_LINK }, href, minter.base)]);
+      pages.push([from, filmPage(facts, embed, iri, { ...defaultLinks(slug), wholeGraph: WHOLE_GRAPH_LINK }, () => undefined, minter.base)]);
       pages.push([`${PAGES_DIR}/${slug}.jsonld`, embedFileText(embed)]);
     }
     return {
