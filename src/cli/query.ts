@@ -7,7 +7,7 @@ import { checkFormat, graphText, MEDIA_TYPES, toTable, type OutputFormat } from 
 import { AUTH_ENV } from '../remote/http.js';
 import { openGraphStore } from '../store/open.js';
 import { OxigraphStore } from '../store/oxigraph.js';
-import { inputSyntax, readGraphArgument, syntaxOf, type RdfSyntax } from '../rdf-file.js';
+import type { RdfSyntax } from '../rdf-file.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT, type Command } from './command.js';
 import type { CliIo } from './io.js';
@@ -60,6 +60,7 @@ error (an unknown option, a missing argument, a bad --format or --input-format).
  * and standard input read by src/rdf-file.ts and loaded as N-Triples.
  */
 async function openGraphFile(name: string, io: CliIo, given: RdfSyntax | undefined): Promise<{ store: OxigraphStore }> {
+  const { readGraphArgument, syntaxOf } = await import('../rdf-file.js');
   if (name !== '-' && given === undefined && ['Turtle', 'N-Triples'].includes(syntaxOf(name))) return openGraphStore({ graphFile: path.resolve(io.cwd, name) });
   const [quads, { toNTriples }] = await Promise.all([readGraphArgument(name, io, given), import('../export/ntriples.js')]);
   return { store: OxigraphStore.fromText(toNTriples(quads), 'application/n-triples', name === '-' ? 'stdin' : name) };
@@ -110,7 +111,8 @@ export const queryCommand: Command = {
     const checked = checkQuery(text, source === 'query' || source === 'stdin' ? source : path.relative(io.cwd, source) || source);
     const graph = checked.form === 'CONSTRUCT' || checked.form === 'DESCRIBE';
     const format: OutputFormat = checkFormat(values.format ?? (graph ? 'turtle' : 'table'), checked.form, didYouMean);
-    const syntax = inputSyntax(values['input-format'], didYouMean);
+    // The RDF file readers (n3, the RDF/XML and JSON-LD parsers) load only when a graph file is read.
+    const syntax = values['input-format'] !== undefined ? (await import('../rdf-file.js')).inputSyntax(values['input-format'], didYouMean) : undefined;
     if (syntax !== undefined && values.graph === undefined) throw new FilmkgError('USAGE', '--input-format needs --graph FILE', { place: { path: '--input-format' } });
     if (values.graph === '-' && positionals[0] === '-') throw new FilmkgError('USAGE', 'standard input can hold the query or the graph, not both', { place: { path: '--graph' } });
     const local = async (): Promise<{ store: OxigraphStore }> => (values.graph !== undefined ? openGraphFile(values.graph, io, syntax) : openGraphStore({}));
@@ -141,7 +143,7 @@ export const queryCommand: Command = {
         io.stdout(result.kind === 'select' ? toTable(result) : result.kind === 'ask' ? `${result.value}\n` : result.ntriples);
       } else if (graph && format !== 'ntriples') {
         const result = store.querySync(text);
-        if (result.kind === 'graph') io.stdout(graphText(result.ntriples, format, source === 'query' || source === 'stdin' ? source : path.relative(io.cwd, source)));
+        if (result.kind === 'graph') io.stdout(await graphText(result.ntriples, format, source === 'query' || source === 'stdin' ? source : path.relative(io.cwd, source)));
       } else {
         const out = store.serialize(text, MEDIA_TYPES[format as 'json' | 'xml' | 'csv' | 'tsv' | 'ntriples']);
         io.stdout(out.endsWith('\n') || out === '' ? out : `${out}\n`);

@@ -65,7 +65,7 @@ export async function queryRemote(
     normalised.notes.forEach((n) => report.note(n));
   }
   let out: string;
-  if (result.kind === 'graph') out = graphText(result.ntriples, format, endpoint);
+  if (result.kind === 'graph') out = await graphText(result.ntriples, format, endpoint);
   else if (format === 'json') out = toJsonResults(result);
   else if (format === 'xml') out = toXmlResults(result);
   else if (format === 'csv') out = toCsvResults(result);

@@ -1,10 +1,6 @@
 // Result formats for the CLI and the endpoint: a table for people, the W3C result formats (JSON, XML, CSV, TSV) and the
 // RDF syntaxes for graphs (Turtle, N-Triples, N-Quads, RDF/XML).
 import { FilmkgError } from '../errors.js';
-import { toNQuads } from '../export/nquads.js';
-import { toRdfXml } from '../export/rdfxml.js';
-import { toTurtle } from '../export/turtle.js';
-import { parseRdf } from '../rdf-file.js';
 import type { QueryResult, ResultTerm, SelectResult } from '../store/store.js';
 import { compactIri } from '../vocab.js';
 import type { QueryForm } from './check.js';
@@ -81,11 +77,12 @@ export function toText(result: QueryResult): string {
  * A graph result (sorted N-Triples, as stores give it here) in a graph format: Turtle with the vocabulary's prefixes
  * (src/vocab.ts), the N-Triples as they are, N-Quads, or RDF/XML. `source` names the result in a parse error.
  */
-export function graphText(ntriples: string, format: OutputFormat, source: string): string {
+export async function graphText(ntriples: string, format: OutputFormat, source: string): Promise<string> {
   if (format === 'ntriples') return ntriples;
-  const quads = parseRdf(ntriples, 'N-Triples', source);
-  if (format === 'turtle') return toTurtle(quads);
-  if (format === 'nquads') return toNQuads(quads);
-  if (format === 'rdfxml') return toRdfXml(quads);
+  // The parser and writers are loaded only for a graph result: a SELECT never pays for n3 or oxigraph's writers.
+  const quads = (await import('../rdf-file.js')).parseRdf(ntriples, 'N-Triples', source);
+  if (format === 'turtle') return (await import('../export/turtle.js')).toTurtle(quads);
+  if (format === 'nquads') return (await import('../export/nquads.js')).toNQuads(quads);
+  if (format === 'rdfxml') return (await import('../export/rdfxml.js')).toRdfXml(quads);
   throw new Error(`graphText: ${format} is no graph format`);
 }
