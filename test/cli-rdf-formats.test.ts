@@ -1,7 +1,6 @@
 // Graph files in every syntax filmkg reads (src/rdf-file.ts, by extension): Turtle, N-Triples, N-Quads, TriG and
 // JSON-LD, for `validate FILE`, `query --graph`, `load --file` (and `serve --graph`, which reads through the same
 // readGraphFile); filmkg's own out/graph.jsonld read back conforms; errors name the file and line.
-import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -12,6 +11,7 @@ import { captureIo } from '../src/cli/io.js';
 import { run } from '../src/cli/main.js';
 import { jsonErrorOffset, readGraphFile, readRdfFile, syntaxOf } from '../src/rdf-file.js';
 import { presenceLines } from './helpers/fake-gsp.js';
+import { startServeProcess } from './helpers/serve-process.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'filmkg-cli-rdf-'));
 let ntriples: string[];
@@ -124,24 +124,14 @@ describe('query --graph and load --file read the other syntaxes too', () => {
   });
 
   it('serve --graph out/graph.jsonld serves every triple (the compiled CLI, a real process)', async () => {
-    const child = spawn(process.execPath, [path.join(import.meta.dirname, '..', 'bin', 'filmkg.js'), 'serve', '--port', '0', '--graph', 'out/graph.jsonld'], { cwd: tmp, stdio: ['ignore', 'ignore', 'pipe'] });
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const serve = await startServeProcess(['--graph', 'out/graph.jsonld'], { cwd: tmp });
+    const { url } = serve;
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let err = '';
-        child.stderr.on('data', (chunk: Buffer) => {
-          err += chunk.toString('utf8');
-          const m = /SPARQL endpoint at (\S+)\/sparql/.exec(err);
-          if (m) resolve(m[1] as string);
-        });
-        child.on('close', () => reject(new Error(`serve ended: ${err}`)));
-      });
       const response = await fetch(`${url}/sparql?query=${encodeURIComponent('SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }')}`, { headers: { accept: 'application/sparql-results+json' } });
       const body = (await response.json()) as { results: { bindings: Array<{ n: { value: string } }> } };
       expect(Number(body.results.bindings[0]?.n.value)).toBe(ntriples.length);
     } finally {
-      child.kill('SIGTERM');
-      await exited;
+      await serve.stop();
     }
   });
 

@@ -2,7 +2,7 @@
 // Turtle does; standard input (`-`) in every command that reads a graph, sniffed or by --input-format; every export
 // format reads back to exactly the graph (round trip); query results in SPARQL XML (read back by rdflib, an independent
 // parser) and graphs in N-Quads, RDF/XML and Turtle with the vocabulary's prefixes.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,7 @@ import { bundledQueries } from '../src/sparql/bundled.js';
 import { checkQuery } from '../src/sparql/check.js';
 import { prefixes } from '../src/vocab.js';
 import { canonicalTsv } from './helpers/results.js';
+import { startServeProcess } from './helpers/serve-process.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'filmkg-rdf-io-'));
 let ntriples: string;
@@ -120,26 +121,15 @@ describe('standard input (-) wherever a graph is read', () => {
   });
 
   it('serve --graph - serves the RDF/XML piped to it (the compiled CLI, a real process)', async () => {
-    const child = spawn(process.execPath, [path.join(import.meta.dirname, '..', 'bin', 'filmkg.js'), 'serve', '--port', '0', '--graph', '-'], { cwd: tmp, stdio: ['pipe', 'ignore', 'pipe'] });
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    child.stdin.end(readFileSync(path.join(tmp, 'graph.rdf')));
+    const serve = await startServeProcess(['--graph', '-'], { cwd: tmp, stdin: readFileSync(path.join(tmp, 'graph.rdf')) });
+    const { url } = serve;
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let err = '';
-        child.stderr.on('data', (chunk: Buffer) => {
-          err += chunk.toString('utf8');
-          const m = /SPARQL endpoint at (\S+)\/sparql/.exec(err);
-          if (m) resolve(m[1] as string);
-        });
-        child.on('close', () => reject(new Error(`serve ended: ${err}`)));
-      });
       const response = await fetch(`${url}/sparql?query=${encodeURIComponent('SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }')}`, { headers: { accept: 'text/csv' } });
       expect(await response.text()).toBe(`n\r\n${ntriples.split('\n').filter(Boolean).length}\r\n`);
       const entity = await fetch(`${url}/person/Nicolas_Cage`, { headers: { accept: 'application/n-triples' } });
       expect(await entity.text()).toContain('<https://filmkg.example/person/Nicolas_Cage> <http://schema.org/name> "Nicolas Cage" .');
     } finally {
-      child.kill('SIGTERM');
-      await exited;
+      await serve.stop();
     }
   }, 60_000);
 

@@ -4,10 +4,9 @@
 // sparql-query, in every result format each client asks for. Every answer is compared with the same query on the
 // local store, and with facts of the bundled film reviewed against the article. Python clients skip locally without
 // the packages, and fail under CI=true (.ci/run installs them).
-import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
 import { SparqlEndpointFetcher } from 'fetch-sparql-endpoint';
 import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +16,7 @@ import { DEFAULT_BASE } from '../src/iri.js';
 import { loadFilms } from '../src/pipeline.js';
 import { OxigraphStore } from '../src/store/oxigraph.js';
 import type { QueryResult, ResultTerm } from '../src/store/store.js';
+import { startServeProcess, type ServeProcess } from './helpers/serve-process.js';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const CLIENTS = path.join(import.meta.dirname, 'clients');
@@ -49,8 +49,7 @@ const PYTHON_ENV = { ...process.env, PYTHONWARNINGS: 'ignore::DeprecationWarning
 
 /** The answers of the local store, to compare with. */
 let expected: Map<string, QueryResult>;
-let child: ChildProcessByStdio<null, null, Readable>;
-let exited: Promise<unknown>;
+let serve: ServeProcess | undefined;
 let endpoint: string;
 
 beforeAll(async () => {
@@ -61,22 +60,12 @@ beforeAll(async () => {
   } finally {
     store.close();
   }
-  child = spawn(process.execPath, [path.join(ROOT, 'bin', 'filmkg.js'), 'serve', '--port', '0', '--workers', '2'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  exited = new Promise((resolve) => child.on('close', resolve));
-  endpoint = await new Promise<string>((resolve, reject) => {
-    let err = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      err += chunk.toString('utf8');
-      const m = /SPARQL endpoint at (\S+\/sparql)/.exec(err);
-      if (m) resolve(m[1] as string);
-    });
-    child.on('close', () => reject(new Error(`filmkg serve ended: ${err}`)));
-  });
+  serve = await startServeProcess(['--workers', '2']);
+  endpoint = `${serve.url}/sparql`;
 }, 60_000);
 
 afterAll(async () => {
-  child?.kill('SIGTERM');
-  await exited;
+  await serve?.stop();
 });
 
 /** A SELECT answer as the clients report it: the variables, and each row's lexical values as a multiset. */

@@ -6,12 +6,9 @@ import { toNTriples } from '../export/ntriples.js';
 import { toRdfXml } from '../export/rdfxml.js';
 import { toTurtle } from '../export/turtle.js';
 import type { Quad } from '../rdf.js';
+import { GRAPH_FORMATS, serializeGraph, type GraphFormat } from '../export/serialize.js';
 
-/** The syntaxes {@link serialize} writes. */
-export type GraphFormat = 'turtle' | 'ntriples' | 'nquads' | 'rdfxml' | 'jsonld';
-
-/** Every {@link GraphFormat}, for option lists. */
-export const GRAPH_FORMATS: readonly GraphFormat[] = ['turtle', 'ntriples', 'nquads', 'rdfxml', 'jsonld'];
+export { GRAPH_FORMATS, type GraphFormat };
 
 /**
  * Writes a graph as `format`, byte for byte what `filmkg build` and `filmkg export` write for the same quads: Turtle with
@@ -20,21 +17,10 @@ export const GRAPH_FORMATS: readonly GraphFormat[] = ['turtle', 'ntriples', 'nqu
  * an `UNKNOWN_FORMAT` error.
  */
 export async function serialize(graph: Iterable<Quad>, format: GraphFormat): Promise<string> {
-  const quads = [...graph];
-  switch (format) {
-    case 'turtle':
-      return toTurtle(quads);
-    case 'ntriples':
-      return toNTriples(quads);
-    case 'nquads':
-      return toNQuads(quads);
-    case 'rdfxml':
-      return toRdfXml(quads);
-    case 'jsonld':
-      return toJsonLd(quads);
-    default:
-      throw new FilmkgError('UNKNOWN_FORMAT', 'unknown graph format', { expected: `one of ${GRAPH_FORMATS.join(', ')}`, found: String(format) });
+  if (!GRAPH_FORMATS.includes(format)) {
+    throw new FilmkgError('UNKNOWN_FORMAT', 'unknown graph format', { expected: `one of ${GRAPH_FORMATS.join(', ')}`, found: String(format) });
   }
+  return serializeGraph([...graph], format);
 }
 
 export { toJsonLd, toNQuads, toNTriples, toRdfXml, toTurtle };

@@ -43,21 +43,6 @@ Options:
 Exit codes: 0 written; 1 unreadable films or unwritable file; 2 usage error (a bad or missing --format).
 `;
 
-/** The whole graph in `format`. */
-async function graphText(quads: readonly Quad[], format: GraphFormat): Promise<string> {
-  switch (format) {
-    case 'turtle':
-      return (await import('../export/turtle.js')).toTurtle(quads);
-    case 'ntriples':
-      return (await import('../export/ntriples.js')).toNTriples(quads);
-    case 'nquads':
-      return (await import('../export/nquads.js')).toNQuads(quads);
-    case 'jsonld':
-      return (await import('../export/jsonld.js')).toJsonLd(quads);
-    case 'rdfxml':
-      return (await import('../export/rdfxml.js')).toRdfXml(quads);
-  }
-}
 
 /** Writes `text` to `file` atomically; a failure is IO naming the file as the user gave it. */
 async function writeOut(write: (file: string, text: string) => Promise<void>, file: string, shownAs: string, text: string, what: string): Promise<void> {
@@ -91,7 +76,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     if (values.film !== undefined) throw new FilmkgError('USAGE', `--film goes with html and jsonld-embed; --format ${format} writes the whole graph`, { place: { path: '--film' } });
     const [{ loadFilms }, { buildGraph }, { writeFileAtomic }] = await Promise.all([import('../pipeline.js'), import('../graph.js'), import('../fsutil.js')]);
     const quads = buildGraph(await loadFilms(values.films !== undefined ? path.resolve(io.cwd, values.films) : FILMS_DIR), { base });
-    const text = await graphText(quads, format as GraphFormat);
+    const text = await (await import('../export/serialize.js')).serializeGraph(quads, format as GraphFormat);
     if (values.out === undefined) {
       io.stdout(text);
       return EXIT.ok;

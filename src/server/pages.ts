@@ -102,14 +102,8 @@ class Site {
 }
 
 async function serialize(quads: readonly Quad[], type: string): Promise<string> {
-  switch (type) {
-    case 'text/turtle':
-      return (await import('../export/turtle.js')).toTurtle(quads);
-    case 'application/n-triples':
-      return (await import('../export/ntriples.js')).toNTriples(quads);
-    default:
-      return (await import('../export/jsonld.js')).toJsonLd(quads);
-  }
+  const format = type === 'text/turtle' ? 'turtle' : type === 'application/n-triples' ? 'ntriples' : 'jsonld';
+  return (await import('../export/serialize.js')).serializeGraph(quads, format);
 }
 
 /** Loads the graph and renders the pages: from the films (as `filmkg build` does) or from a graph file. */

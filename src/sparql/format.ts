@@ -81,8 +81,6 @@ export async function graphText(ntriples: string, format: OutputFormat, source: 
   if (format === 'ntriples') return ntriples;
   // The parser and writers are loaded only for a graph result: a SELECT never pays for n3 or oxigraph's writers.
   const quads = (await import('../rdf-file.js')).parseRdf(ntriples, 'N-Triples', source);
-  if (format === 'turtle') return (await import('../export/turtle.js')).toTurtle(quads);
-  if (format === 'nquads') return (await import('../export/nquads.js')).toNQuads(quads);
-  if (format === 'rdfxml') return (await import('../export/rdfxml.js')).toRdfXml(quads);
+  if (format === 'turtle' || format === 'nquads' || format === 'rdfxml') return (await import('../export/serialize.js')).serializeGraph(quads, format);
   throw new Error(`graphText: ${format} is no graph format`);
 }
