@@ -12,7 +12,7 @@
  * ```
  * @packageDocumentation
  */
-export { extractArticle, extractArticleFile, extractFacts, curate, loadFilm, parseCuration, type ExtractArticleOptions } from './api/extract.js';
+export { extractArticle, extractArticleFile, readArticleTarget, type ReadArticleOptions, extractFacts, curate, loadFilm, parseCuration, type ExtractArticleOptions } from './api/extract.js';
 export { loadFilms } from './pipeline.js';
 export { buildGraph, buildDataset, toDataset, type FilmDataset, type GraphOptions } from './api/graph.js';
 export { serialize, toTurtle, toNTriples, toNQuads, toRdfXml, toJsonLd, GRAPH_FORMATS, type GraphFormat } from './api/write.js';

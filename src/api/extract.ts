@@ -41,29 +41,70 @@ export function extractArticle(text: string, options: ExtractArticleOptions = {}
   return factsFromText(text, meta, file, curation, { strict: options.strict === true });
 }
 
+/** How {@link readArticleTarget} reads: curation on or off, `--strict`, and where notes (assumed metadata) go. */
+export interface ReadArticleOptions {
+  /** Apply the film folder's curation.json (default true); it applies to the folder's own article.txt only. */
+  readonly curation?: boolean;
+  readonly strict?: boolean;
+  /** Told when metadata is assumed (no metadata.json beside the article), with what was assumed. */
+  readonly note?: (line: string) => void;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function readText(file: string, what: string): Promise<string> {
+  try {
+    return new TextDecoder('utf-8').decode(await readFile(file));
+  } catch (error) {
+    throw new FilmkgError('FILE_NOT_FOUND', `cannot read the ${what}`, { place: { file }, expected: 'a readable file', cause: error });
+  }
+}
+
 /**
- * Reads an article from the file system, as `filmkg extract ARTICLE` does: a film folder (its article.txt, metadata.json
- * when present and curation.json when present), or an article file (with the metadata.json beside it when there is one,
- * else assumed metadata; no curation). Errors name the file.
+ * Reads an article from the file system, the one way `filmkg extract ARTICLE` and {@link extractArticleFile} share: a
+ * film folder (its article.txt, metadata.json and, with `curation`, curation.json), or an article file (the
+ * metadata.json beside it when there is one, else assumed metadata, told to `note`; the folder's curation.json when the
+ * file is that folder's own article.txt). Errors name the file.
  */
-export async function extractArticleFile(file: string, options: { readonly strict?: boolean } = {}): Promise<FilmFacts> {
-  const strict = { strict: options.strict === true };
+export async function readArticleTarget(target: string, options: ReadArticleOptions = {}): Promise<FilmFacts> {
+  const curation = options.curation !== false;
+  const extract = { strict: options.strict === true };
   let isFolder: boolean;
   try {
-    isFolder = (await stat(file)).isDirectory();
+    isFolder = (await stat(target)).isDirectory();
   } catch (error) {
-    throw new FilmkgError('FILE_NOT_FOUND', 'no such file or folder', { place: { file }, expected: 'a film folder or an article file', cause: error });
+    throw new FilmkgError('FILE_NOT_FOUND', 'no such file or folder', { place: { file: target }, expected: 'a film folder or an article .txt file', cause: error });
   }
-  if (isFolder) return loadFilm(file, strict);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8').decode(await readFile(file));
-  } catch (error) {
-    throw new FilmkgError('FILE_NOT_FOUND', 'cannot read the article', { place: { file }, expected: 'a readable file', cause: error });
+  if (isFolder) {
+    if (curation) return loadFilm(target, extract);
+    const files = filmFiles(target);
+    return factsFromText(await readText(files.article, 'article'), await readMetadata(files.metadata), files.article, undefined, extract);
   }
-  const beside = filmFiles(path.dirname(file)).metadata;
-  const meta = (await stat(beside).then(() => true, () => false)) ? await readMetadata(beside) : assumedMetadata(file, text).meta;
-  return factsFromText(text, meta, file, undefined, strict);
+  const files = filmFiles(path.dirname(target));
+  const text = await readText(target, 'article');
+  if (await exists(files.metadata)) {
+    const meta = await readMetadata(files.metadata);
+    // The curation names lines of the folder's own article, so it applies to that file only.
+    const own = path.resolve(target) === path.resolve(files.article);
+    const cur = own && curation && (await exists(files.curation)) ? { curation: parseCuration(await readText(files.curation, 'curation'), files.curation), file: files.curation } : undefined;
+    return factsFromText(text, meta, target, cur, extract);
+  }
+  const { meta, note } = assumedMetadata(target, text);
+  options.note?.(note);
+  return factsFromText(text, meta, target, undefined, extract);
+}
+
+/**
+ * Reads an article from the file system, as `filmkg extract ARTICLE` does ({@link readArticleTarget} with curation):
+ * a film folder, or an article file with the metadata.json beside it or assumed metadata. Errors name the file.
+ */
+export async function extractArticleFile(file: string, options: { readonly strict?: boolean } = {}): Promise<FilmFacts> {
+  return readArticleTarget(file, { strict: options.strict === true });
 }
 
 /**

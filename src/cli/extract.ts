@@ -1,14 +1,14 @@
 // `filmkg extract [ARTICLE]`: prints a film's facts (extracted, curated, checked) as JSON.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FilmkgError } from '../errors.js';
 import { formatDiagnostic } from '../extract/diagnostics.js';
 import type { FilmFacts } from '../facts/model.js';
 import { assumedMetadata } from '../metadata.js';
-import { factsFromText, filmFiles, loadFilm, readMetadata, type ExtractOptions } from '../pipeline.js';
+import { readArticleTarget } from '../api/extract.js';
+import { filmFiles } from '../pipeline.js';
 
 export { assumedMetadata };
-import { parseCuration } from '../curate/curation.js';
 import { DEFAULT_FILM, FILMS_DIR } from '../paths.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT, type Command } from './command.js';
@@ -54,45 +54,6 @@ async function kindOf(p: string): Promise<'folder' | 'file'> {
   }
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await stat(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function readArticle(file: string): Promise<string> {
-  try {
-    return new TextDecoder('utf-8').decode(await readFile(file));
-  } catch (error) {
-    throw new FilmkgError('FILE_NOT_FOUND', 'cannot read the article', { place: { file }, expected: 'a readable file', cause: error });
-  }
-}
-
-
-async function readFacts(target: string, curation: boolean, note: (line: string) => void, options: ExtractOptions): Promise<FilmFacts> {
-  if ((await kindOf(target)) === 'folder') {
-    if (curation) return loadFilm(target, options);
-    const files = filmFiles(target);
-    return factsFromText(await readArticle(files.article), await readMetadata(files.metadata), files.article, undefined, options);
-  }
-  const dir = path.dirname(target);
-  const files = filmFiles(dir);
-  const text = await readArticle(target);
-  if (await exists(files.metadata)) {
-    const meta = await readMetadata(files.metadata);
-    // The curation names lines of the folder's own article, so it applies to that file only.
-    const own = path.resolve(target) === path.resolve(files.article);
-    const cur = own && curation && (await exists(files.curation)) ? { curation: parseCuration(await readArticle(files.curation), files.curation), file: files.curation } : undefined;
-    return factsFromText(text, meta, target, cur, options);
-  }
-  const { meta, note: assumed } = assumedMetadata(target, text);
-  note(assumed);
-  return factsFromText(text, meta, target, undefined, options);
-}
-
 /** The summary line: diagnostics by severity, rule decisions, rows that need review. */
 export function summary(facts: FilmFacts): string {
   const by = (s: string) => facts.diagnostics.filter((d) => d.severity === s).length;
@@ -112,7 +73,7 @@ export const extractCommand: Command = {
     const target = positionals[0] !== undefined ? path.resolve(io.cwd, positionals[0]) : path.join(FILMS_DIR, DEFAULT_FILM);
     // Notes are held back until the facts are complete, so a failure prints its error alone.
     const notes: string[] = [];
-    const facts = await readFacts(target, values['no-curation'] !== true, (line) => notes.push(line), { strict: values.strict === true });
+    const facts = await readArticleTarget(target, { curation: values['no-curation'] !== true, strict: values.strict === true, note: (line) => notes.push(line) });
     for (const n of notes) io.stderr(`filmkg extract: note: ${n}\n`);
     // Diagnostics name the article file (a folder's article.txt), relative to where the command runs.
     const articleFile = (await kindOf(target)) === 'folder' ? filmFiles(target).article : target;
