@@ -236,3 +236,19 @@ describe('filmkg export', () => {
     expect(await run(['export', '--format', 'pdf'], io)).toBe(2);
   });
 });
+
+describe("a critic's own rating on the film page", () => {
+  test('is shown with its scale beside the critic (corpus article: "gave the film four stars out of five")', async () => {
+    const [{ loadFilm }, { filmPage }] = await Promise.all([import('../src/pipeline.js'), import('../src/web/page.js')]);
+    const film = await loadFilm('test/corpus/pip-and-the-paper-moon');
+    const quads = buildGraph([film]);
+    const iri = `https://filmkg.example/film/${film.source.slug}`;
+    const html = filmPage(film, filmEmbed(quads, iri), iri);
+    expect(html).toContain('Lewis Thornbury');
+    expect(html).toMatch(/<data class="rating" value="4\/5">4 of 5<\/data><blockquote>the most beautiful-looking studio cartoon in years/);
+    // A review with no rating written (the bundled film) shows none.
+    const lev = (await loadFilms())[0] as FilmFacts;
+    const levQuads = buildGraph([lev]);
+    expect(filmPage(lev, filmEmbed(levQuads, FILM), FILM)).not.toContain('class="rating"');
+  });
+});

@@ -225,6 +225,8 @@ function reception(film: FilmFacts, l: Linker): Section {
       {},
       el('strong', {}, l.agent(r.critic)),
       r.publication ? h(' (', el('cite', {}, l.org(r.publication)), ')') : undefined,
+      // The critic's own rating, with its scale as the article writes it (schema:reviewRating in the graph).
+      r.rating !== undefined ? h(': ', el('data', { class: 'rating', value: `${r.rating.value}/${r.rating.best}` }, `${r.rating.value} of ${r.rating.best}`)) : undefined,
       r.quote !== undefined ? el('blockquote', {}, r.quote) : r.summary !== undefined ? h(': ', r.summary) : undefined,
     ),
   );
