@@ -208,19 +208,42 @@ function propertyLabelOf(iri: string): string {
   return prefix === 'schema' || prefix === 'fkg' ? words : `${words} (${prefix})`;
 }
 
-function prop(iri: string): Html {
-  return el('span', { class: 'prop', title: compactIri(iri) }, propertyLabel(iri));
+const prop: (iri: string) => Html = memo((iri) => el('span', { class: 'prop', title: compactIri(iri) }, propertyLabel(iri)));
+
+/**
+ * Fragments already rendered while writing many pages of one index: a term, statement or reference renders to the same
+ * HTML on every page at the same depth (its links are relative), and most are named on several pages.
+ */
+class Fragments {
+  private readonly byDepth = new Map<string, Map<string, Html>>();
+
+  /** The fragments of pages whose way up to the root is `up` (`../`). */
+  at(up: string): Map<string, Html> {
+    let map = this.byDepth.get(up);
+    if (map === undefined) this.byDepth.set(up, (map = new Map()));
+    return map;
+  }
+}
+
+/** `render()` once per key in `cache`. */
+function cached(cache: Map<string, Html>, key: string, render: () => Html): Html {
+  let html = cache.get(key);
+  if (html === undefined) cache.set(key, (html = render()));
+  return html;
 }
 
 /** Renders one page: the index, the entity and where the page is (for relative links). */
 class PageWriter {
   private readonly up: string;
+  private readonly fragments: Map<string, Html>;
 
   constructor(
     private readonly index: EntityIndex,
     at: string,
+    fragments: Fragments = new Fragments(),
   ) {
     this.up = relativeHref(at, '');
+    this.fragments = fragments.at(this.up);
   }
 
   href(iri: string): string | undefined {
@@ -230,22 +253,25 @@ class PageWriter {
 
   /** A term as HTML: entities with a page are links, http(s) IRIs external links, literals their text and datatype. */
   term(t: Term): Html {
-    if (t.termType === 'NamedNode') {
-      const href = this.href(t.value);
-      if (href !== undefined) return link(href, this.index.label(t.value));
-      // Only http(s) IRIs become links: a graph given with --graph may hold `javascript:` or `data:` IRIs.
-      if (/^https?:\/\//i.test(t.value)) {
-        const label = this.index.label(t.value);
-        const text = compactIri(t.value).replace(/^<(.*)>$/, '$1');
-        return h(el('a', { href: t.value }, label === text ? t.value : label), label === text ? undefined : h(' ', el('small', {}, el('code', {}, text))));
-      }
-      return el('code', {}, t.value);
-    }
+    if (t.termType === 'NamedNode') return cached(this.fragments, `t ${t.value}`, () => this.namedNode(t));
     if (t.termType === 'Literal') {
       const tag = t.language ? `@${t.language}` : t.datatype.value === `${NS.xsd}string` ? undefined : compactIri(t.datatype.value);
       return h(t.value, tag !== undefined ? h(' ', el('small', { class: 'dt' }, tag)) : undefined);
     }
     return el('code', {}, `_:${t.value}`);
+  }
+
+  /** A named node as HTML: its page's link, an external link for http(s) IRIs, else the IRI as code. */
+  private namedNode(t: Term): Html {
+    const href = this.href(t.value);
+    if (href !== undefined) return link(href, this.index.label(t.value));
+    // Only http(s) IRIs become links: a graph given with --graph may hold `javascript:` or `data:` IRIs.
+    if (/^https?:\/\//i.test(t.value)) {
+      const label = this.index.label(t.value);
+      const text = compactIri(t.value).replace(/^<(.*)>$/, '$1');
+      return h(el('a', { href: t.value }, label === text ? t.value : label), label === text ? undefined : h(' ', el('small', {}, el('code', {}, text))));
+    }
+    return el('code', {}, t.value);
   }
 
   /** Values grouped by property, as a definition list (properties by label, values in order). */
@@ -271,6 +297,10 @@ class PageWriter {
 
   /** A reference: the article line(s) and their text, where it was stated, the cited works with their URLs. */
   reference(ref: string): Html {
+    return cached(this.fragments, `r ${ref}`, () => this.renderReference(ref));
+  }
+
+  private renderReference(ref: string): Html {
     const quads = this.index.bySubject.get(ref) ?? [];
     const one = (local: string) => quads.find((q) => q.predicate.value === local)?.object;
     const all = (local: string) => quads.filter((q) => q.predicate.value === local).map((q) => q.object);
@@ -325,6 +355,10 @@ class PageWriter {
 
   /** A Wikidata-style statement: property and main value, qualifiers, other details, rank, and the evidence behind it. */
   statement(stmt: string, owner: { iri: string; property: string } | undefined, withEvidence: boolean): Html {
+    return cached(this.fragments, JSON.stringify(['s', stmt, owner?.iri, owner?.property, withEvidence]), () => this.renderStatement(stmt, owner, withEvidence));
+  }
+
+  private renderStatement(stmt: string, owner: { iri: string; property: string } | undefined, withEvidence: boolean): Html {
     const quads = this.index.bySubject.get(stmt) ?? [];
     const main = quads.filter((q) => prefixOf(q.predicate.value) === 'ps');
     const valueNodes = quads.filter((q) => prefixOf(q.predicate.value) === 'psv');
@@ -426,8 +460,13 @@ details summary{cursor:pointer;color:var(--muted)}
 
 /** One entity's page; `at` is its own page path (URL form, root-relative), from which its links are relative. */
 export function entityPage(index: EntityIndex, iri: string, options: EntityPageOptions = {}): string {
+  return renderEntityPage(index, iri, options, new Fragments());
+}
+
+/** entityPage, reusing the fragments already rendered for other pages of the same index. */
+function renderEntityPage(index: EntityIndex, iri: string, options: EntityPageOptions, fragments: Fragments): string {
   const at = index.pathOf(iri) ?? hrefOfFile(index.ownFile(iri) ?? 'entity.html');
-  const w = new PageWriter(index, at);
+  const w = new PageWriter(index, at, fragments);
   const label = index.label(iri);
   const own = index.bySubject.get(iri) ?? [];
   const incoming = index.byObject.get(iri) ?? [];
@@ -518,6 +557,7 @@ export function entityPage(index: EntityIndex, iri: string, options: EntityPageO
 export function renderEntityPages(quads: readonly Quad[], base: string, options: EntityPageOptions = {}): Map<string, string> {
   const index = new EntityIndex(quads, base, options);
   const files = new Map<string, string>();
-  for (const iri of [...index.pages.keys()].sort(compare)) files.set(index.ownFile(iri) as string, entityPage(index, iri, options));
+  const fragments = new Fragments();
+  for (const iri of [...index.pages.keys()].sort(compare)) files.set(index.ownFile(iri) as string, renderEntityPage(index, iri, options, fragments));
   return files;
 }
