@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { captureIo } from '../src/cli/io.js';
-import { codeCacheDir, codeCacheFile } from '../src/cli/launch.js';
+import { codeCacheDir, codeCacheFile, nodeModulesOf } from '../src/cli/launch.js';
 import { run } from '../src/cli/main.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 
@@ -71,6 +71,10 @@ describe('the bundled CLI and its code cache', () => {
     expect(codeCacheDir({ FILMKG_CODE_CACHE: '0' })).toBeUndefined();
     expect(codeCacheDir({ FILMKG_CODE_CACHE: 'off' })).toBeUndefined();
     expect(codeCacheDir({})).toBe(path.join(PROJECT_ROOT, 'node_modules', '.cache', 'filmkg'));
+    // Installed: the application's node_modules, not the installed package's folder.
+    expect(nodeModulesOf(path.join('/app', 'node_modules', 'filmkg'))).toBe(path.join('/app', 'node_modules'));
+    expect(nodeModulesOf(path.join('/app', 'node_modules', '@scope', 'filmkg'))).toBe(path.join('/app', 'node_modules'));
+    expect(nodeModulesOf(path.join('/src', 'filmkg'))).toBe(path.join('/src', 'filmkg', 'node_modules'));
     filmkg(['--version'], dir);
     const stale = path.join(dir, `cli-0000000000000000-${process.version}-${process.arch}-extract.v8`);
     writeFileSync(stale, 'an earlier bundle');

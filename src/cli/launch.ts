@@ -8,7 +8,8 @@
 // content hash, so a rebuilt bundle never meets an old cache (V8 itself checks only the source's length). One cache
 // per command, written after its first run, holds the functions that command compiled. Caching is an optimisation
 // only: a cache that cannot be read or written is ignored. FILMKG_CODE_CACHE=0 turns it off; FILMKG_CODE_CACHE=DIR
-// puts it in DIR instead of node_modules/.cache/filmkg (the folder build tools share for such caches).
+// puts it in DIR instead of node_modules/.cache/filmkg (the folder build tools share for such caches: the
+// application's node_modules when filmkg is installed in one).
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -40,7 +41,20 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | und
   const setting = env.FILMKG_CODE_CACHE;
   if (setting === '0' || setting === 'false' || setting === 'off') return undefined;
   if (setting) return path.resolve(setting);
-  return path.join(DIST, '..', 'node_modules', '.cache', 'filmkg');
+  return path.join(nodeModulesOf(path.resolve(DIST, '..')), '.cache', 'filmkg');
+}
+
+/**
+ * The node_modules folder that holds the package when it is installed (`<app>/node_modules/filmkg`), so the cache
+ * sits with the application's other tool caches and not inside the installed package; the package's own
+ * node_modules in a clone of the repository.
+ */
+export function nodeModulesOf(packageRoot: string): string {
+  for (let dir = path.dirname(packageRoot); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (path.basename(dir) === 'node_modules') return dir;
+    if (!path.basename(dir).startsWith('@')) break;
+  }
+  return path.join(packageRoot, 'node_modules');
 }
 
 /** The cache file of one command: bundle hash, Node version, architecture and the command's name in its name. */
