@@ -248,3 +248,10 @@ test('writing the bundled graph does not load jsonld.js; a declined graph does',
   const { stdout } = await exec(process.execPath, ['--input-type=module', '-e', script], { cwd: PROJECT_ROOT });
   expect(JSON.parse(stdout)).toEqual({ before: false, afterWriter: false, afterFallback: true });
 }, 60_000);
+
+test('bench/jsonld.js runs and prints its figures (no timing asserted)', async () => {
+  const { stdout } = await exec(process.execPath, [path.join(PROJECT_ROOT, 'bench/jsonld.js'), '--runs', '2', '--process-runs', '1'], { cwd: PROJECT_ROOT });
+  expect(stdout).toMatch(/^same bytes both ways in every run: yes$/m);
+  expect(stdout).toMatch(/^specialised writer +[\d.]+ ms +[\d.]+ ms +[\d.]+ ms +[\d.]+ ms$/m);
+  expect(stdout).toMatch(/^ratio jsonld\.js \/ writer: cold wall [\d.]+ ×, cold CPU [\d.]+ ×, warm wall [\d.]+ ×, warm CPU [\d.]+ ×$/m);
+}, 120_000);
