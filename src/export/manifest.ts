@@ -163,9 +163,20 @@ function filesUnder(dir: string): string[] {
     if ((error as { code?: unknown }).code === 'ENOENT') return [];
     throw error;
   }
+  // path.relative once per folder, not per file: it resolves both paths against the working folder each time.
+  const folders = new Map<string, string>();
+  const relative = (parent: string): string => {
+    let prefix = folders.get(parent);
+    if (prefix === undefined) {
+      const rel = path.relative(dir, parent).split(path.sep).join('/');
+      prefix = rel === '' ? '' : `${rel}/`;
+      folders.set(parent, prefix);
+    }
+    return prefix;
+  };
   return entries
     .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .map((e) => `${relative(e.parentPath)}${e.name}`)
     .sort();
 }
 
