@@ -52,7 +52,8 @@ STR() of a duration on Virtuoso, which gives that STR() as seconds, is warned ab
 
 The graph is out/graph.nt when \`filmkg build\` wrote it after the last change to data/films and
 to the code; otherwise it is built in-process from data/films (never a stale build).
-The query is parsed first (sparqljs): a syntax error names the line and what was expected.
+The query is parsed first (sparqljs): a syntax error names the line and what was expected
+(an unedited bundled query was checked once, when it was written).
 Updates (INSERT, DELETE, LOAD …) are refused: the graph is read-only.
 
 Exit codes: 0 answered; 1 bad query, unknown query, unreadable graph, failing endpoint; 2 usage
