@@ -99,7 +99,7 @@ describe('filmkg query', () => {
 });
 
 describe('filmkg query as a process: what it loads', () => {
-  /** The files (under the project) a `filmkg query …` process loads as ES modules, seen by a resolve hook; the graph is out/graph.nt. */
+  /** The files (under the project) `filmkg query …` loads as ES modules, seen by a resolve hook; the graph is out/graph.nt. */
   function loaded(args: string[]): string[] {
     const log = path.join(tmp, `loaded-${args.length}-${args[0]}.txt`);
     const hook = path.join(tmp, 'resolve-hook.mjs');
@@ -110,7 +110,11 @@ describe('filmkg query as a process: what it loads', () => {
     const register = path.join(tmp, 'register-hook.mjs');
     writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hook).href)});\n`);
     writeFileSync(log, '');
-    const r = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, path.join(PROJECT_ROOT, 'bin', 'filmkg.js'), 'query', ...args], { cwd: tmp, encoding: 'utf8' });
+    // The modules of dist/ as they are (bin/filmkg.js runs them bundled into one file, dist/cli.cjs, where each module
+    // dynamically imported here is still initialised only when that import runs).
+    const main = pathToFileURL(path.join(PROJECT_ROOT, 'dist', 'cli', 'main.js')).href;
+    const script = `const { run } = await import(${JSON.stringify(main)}); process.exitCode = await run(${JSON.stringify(['query', ...args])});`;
+    const r = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, '--input-type=module', '-e', script], { cwd: tmp, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const root = pathToFileURL(PROJECT_ROOT).href;
