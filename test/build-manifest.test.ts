@@ -180,9 +180,12 @@ describe('filmkg build: the hash cache of the up-to-date check (FileHasher)', ()
 
   test('a file whose status is as recorded is not read again; any other file is', async () => {
     const folder = await mkdtemp(path.join(dir, 'hasher-'));
-    const cache = path.join(folder, '.out.hashes.json');
+    const cache = path.join(folder, '.out-hashes.json');
     const a = path.join(folder, 'a.txt');
     await writeFile(a, 'alpha');
+    // A whole second, so that utimes can put it back to the nanosecond (it takes seconds as a double).
+    const second = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+    await utimes(a, second, second);
     // Recorded only once its change time is older than the hasher's stamp: wait past the clock's tick.
     await new Promise((resolve) => setTimeout(resolve, 50));
     const first = new FileHasher(cache);
@@ -195,10 +198,10 @@ describe('filmkg build: the hash cache of the up-to-date check (FileHasher)', ()
     await writeFile(cache, JSON.stringify({ version: 1, ...planted }));
     expect(new FileHasher(cache).hashFiles([a])).toEqual(['0'.repeat(64)]);
     // Same size, mtime put back with utimes: the change time moved (no program can set it), so the file is read again.
-    const { atime, mtime } = await stat(a);
+    const before = await stat(a, { bigint: true });
     await writeFile(a, 'alphA');
-    await utimes(a, atime, mtime);
-    expect((await stat(a)).mtimeMs).toBe(mtime.getTime());
+    await utimes(a, second, second);
+    expect(await stat(a, { bigint: true })).toMatchObject({ size: before.size, mtimeNs: before.mtimeNs, ino: before.ino });
     expect(new FileHasher(cache).hashFiles([a])).toEqual([sha('alphA')]);
     // A foreign or broken cache is an empty one.
     await writeFile(cache, '{"version": 1, "files": ');
@@ -207,7 +210,7 @@ describe('filmkg build: the hash cache of the up-to-date check (FileHasher)', ()
 
   test('a file changed after the stamp, in the same tick of the clock or not, is never recorded (git\'s racy case)', async () => {
     const folder = await mkdtemp(path.join(dir, 'hasher-racy-'));
-    const cache = path.join(folder, '.out.hashes.json');
+    const cache = path.join(folder, '.out-hashes.json');
     const old = path.join(folder, 'old.txt');
     const fresh = path.join(folder, 'fresh.txt');
     await writeFile(old, 'old');
@@ -239,14 +242,17 @@ describe('filmkg build: the hash cache of the up-to-date check (FileHasher)', ()
     expect(sameTick.out).toMatch(new RegExp(`^rebuilt: changed since the last build: films/${SLUG}/article\\.txt$`, 'm'));
 
     // Up to date twice (the first check hashes what the build just wrote, the second finds every status recorded);
-    // then the article changed back, same size, its mtime restored: not up to date.
+    // then the article changed back, same size, its mtime restored (a whole second, which utimes sets exactly): not
+    // up to date.
+    const second = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+    await utimes(article, second, second);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect((await build(['--films', films, '--out', 'status'])).out).toMatch(/^up to date: /m);
     expect((await build(['--films', films, '--out', 'status'])).out).toMatch(/^up to date: /m);
-    const { atime, mtime, size } = await stat(article);
+    const before = await stat(article, { bigint: true });
     await writeFile(article, text);
-    await utimes(article, atime, mtime);
-    expect(await stat(article)).toMatchObject({ size, mtimeMs: mtime.getTime() });
+    await utimes(article, second, second);
+    expect(await stat(article, { bigint: true })).toMatchObject({ size: before.size, mtimeNs: before.mtimeNs, ino: before.ino });
     const hasher = new FileHasher(hashCacheFile(out));
     const freshness = await checkFreshness(out, await hashInputs({ filmsDir: films, base: DEFAULT_BASE }, hasher));
     expect(freshness).toMatchObject({ upToDate: false, changed: [`films/${SLUG}/article.txt`] });

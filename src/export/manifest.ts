@@ -51,9 +51,12 @@ function statusKey(st: { dev: bigint; ino: bigint; size: bigint; mtimeNs: bigint
   return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
 }
 
-/** The cache file of FileHasher for the output folder `outDir`: beside it, `.<name>.hashes.json`. */
+/**
+ * The cache file of FileHasher for the output folder `outDir`: beside it, `.<name>-hashes.json` (outside the
+ * `.<name>.` names, which belong to the build folders and links; see fsutil.ts).
+ */
 export function hashCacheFile(outDir: string): string {
-  return path.join(path.dirname(outDir), `.${path.basename(outDir)}.hashes.json`);
+  return path.join(path.dirname(outDir), `.${path.basename(outDir)}-hashes.json`);
 }
 
 /**
@@ -142,7 +145,7 @@ export class FileHasher {
     if (this.cacheFile === undefined || (!this.changed && this.next.size === this.known.size)) return;
     const files = Object.fromEntries([...this.next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     // The name of a build's staging folder, which the next build removes if this process dies before the rename.
-    const temp = path.join(path.dirname(this.cacheFile), `${path.basename(this.cacheFile).replace(/\.hashes\.json$/, '')}.build-${process.pid}-${randomBytes(4).toString('hex')}`);
+    const temp = path.join(path.dirname(this.cacheFile), `${path.basename(this.cacheFile).replace(/-hashes\.json$/, '')}.build-${process.pid}-${randomBytes(4).toString('hex')}`);
     try {
       writeFileSync(temp, `${JSON.stringify({ version: 1, files })}\n`);
       renameSync(temp, this.cacheFile);
