@@ -1,5 +1,5 @@
 // The front of the pipeline: a film folder (article.txt, metadata.json, curation.json) or an article file → checked
-// FilmFacts. Loads no zod: a valid film passes the check generated from the schemas (src/facts/fast-check.ts); only a
+// FilmFacts. Loads no zod: a valid film passes the check generated from the schemas (src/facts/schema-check.ts); only a
 // value it is not sure of loads the zod schemas, whose verdict and errors decide.
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { enforceStrict } from './extract/diagnostics.js';
 import { assumedMetadata } from './metadata.js';
 import { extractFacts, type ExtractOptions, type FilmMetadata } from './extract/index.js';
 import { toLines } from './extract/lines.js';
-import { fastCuration, fastFilmFacts, fastMetadata } from './facts/fast-check.js';
+import { fastCuration, fastFilmFacts, fastMetadata } from './facts/schema-check.js';
 import type { FilmFacts } from './facts/model.js';
 import { FILMS_DIR } from './paths.js';
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { FilmkgError } from '../errors.js';
 import { formatPath } from '../facts/check.js';
-import { fastCuration } from '../facts/fast-check.js';
+import { fastCuration } from '../facts/schema-check.js';
 import { CreditRole, Decision, EntityKind, Name } from '../facts/model.js';
 import { hasUniqueDecisionIds, isReviewedReason } from '../facts/predicates.js';
 
@@ -43,7 +43,7 @@ export function parseCuration(text: string, file: string): Curation {
   } catch (error) {
     throw new FilmkgError('BAD_CURATION', 'the curation file is not JSON', { place: { file }, expected: '{"decisions": [...]}', cause: error });
   }
-  // What the check generated from the schema accepts, zod accepts with the same output (test/facts-fast-check.test.ts).
+  // What the check generated from the schema accepts, zod accepts with the same output (test/facts-schema-check.test.ts).
   const fast = fastCuration(data);
   if (fast !== undefined) return fast;
   const result = Curation.safeParse(data);

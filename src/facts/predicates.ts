@@ -1,5 +1,5 @@
 // The refinements of the facts and curation schemas as plain functions (no zod), so that the generated fast check
-// (src/facts/fast-check.ts) calls the very same code as the zod schemas' .refine().
+// (src/facts/schema-check.ts) calls the very same code as the zod schemas' .refine().
 
 /** `YYYY-MM-DD` names a calendar date that exists. */
 export function isCalendarDate(s: string): boolean {

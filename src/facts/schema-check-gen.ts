@@ -1,9 +1,9 @@
-// Generates src/facts/fast-check.ts from the zod schemas: plain functions that accept exactly the values the schemas
+// Generates src/facts/schema-check.ts from the zod schemas: plain functions that accept exactly the values the schemas
 // accept and return the same output (keys in the schema's order, unknown keys dropped, URLs trimmed as zod trims them),
 // so that a valid film costs no zod. They never reject: anything they are not sure of is a miss, and the caller asks
 // zod, whose issues (path, message, count) stay the only errors filmkg reports. Every zod construct the schemas use is
 // translated here; any other one stops the generator, so a schema change cannot slip past it unchecked.
-// Regenerate after changing a schema: UPDATE_FAST_CHECK=1 npx vitest run test/facts-fast-check.test.ts
+// Regenerate after changing a schema: UPDATE_SCHEMA_CHECK=1 npx vitest run test/facts-schema-check.test.ts
 import type { z } from 'zod';
 import { Curation } from '../curate/curation.js';
 import { FilmFacts, Metadata } from './model.js';
@@ -29,7 +29,7 @@ const ROOTS: ReadonlyArray<[string, Schema, string]> = [
   ['Curation', Curation, 'Curation'],
 ];
 
-/** The source of src/facts/fast-check.ts. */
+/** The source of src/facts/schema-check.ts. */
 export function generateFastCheck(): string {
   const consts: string[] = [];
   const functions: string[] = [];
@@ -50,16 +50,16 @@ export function generateFastCheck(): string {
       case 'min_length': {
         const min = check.minimum as number;
         // zod counts a string's code points; for a minimum of 1 that is the same as its UTF-16 length.
-        if (min !== 1 && where === 'string') throw new Error(`fast-check: a string minimum length other than 1 (${min}) is not translated`);
+        if (min !== 1 && where === 'string') throw new Error(`schema-check: a string minimum length other than 1 (${min}) is not translated`);
         return `${v}.length >= ${min}`;
       }
       case 'string_format': {
-        if (check.format !== 'regex' || !(check.pattern instanceof RegExp)) throw new Error(`fast-check: string format ${String(check.format)} is not translated`);
+        if (check.format !== 'regex' || !(check.pattern instanceof RegExp)) throw new Error(`schema-check: string format ${String(check.format)} is not translated`);
         const re = constant(check.pattern.toString());
         return `(${re}.lastIndex = 0, ${re}.test(${v}))`;
       }
       case 'number_format':
-        if (check.format !== 'safeint') throw new Error(`fast-check: number format ${String(check.format)} is not translated`);
+        if (check.format !== 'safeint') throw new Error(`schema-check: number format ${String(check.format)} is not translated`);
         return `Number.isSafeInteger(${v})`;
       case 'greater_than':
         return `${v} ${check.inclusive ? '>=' : '>'} ${JSON.stringify(check.value)}`;
@@ -67,12 +67,12 @@ export function generateFastCheck(): string {
         return `${v} ${check.inclusive ? '<=' : '<'} ${JSON.stringify(check.value)}`;
       case 'custom': {
         const name = PREDICATE_NAMES.get(check.fn);
-        if (!name) throw new Error('fast-check: a .refine() whose function is not exported by src/facts/predicates.ts');
+        if (!name) throw new Error('schema-check: a .refine() whose function is not exported by src/facts/predicates.ts');
         used.add(name);
         return `${name}(${v})`;
       }
       default:
-        throw new Error(`fast-check: check ${check.check} is not translated`);
+        throw new Error(`schema-check: check ${check.check} is not translated`);
     }
   };
 
@@ -90,9 +90,9 @@ export function generateFastCheck(): string {
         fail("typeof v === 'string'");
         if (def.format === 'url') {
           // z.url(): the trimmed text must parse as a URL; zod's output is the trimmed text without tabs and newlines.
-          if ('normalize' in def || 'hostname' in def || 'protocol' in def) throw new Error('fast-check: z.url() options are not translated');
+          if ('normalize' in def || 'hostname' in def || 'protocol' in def) throw new Error('schema-check: z.url() options are not translated');
           body.push('  v = v.trim();', '  if (!URL.canParse(v)) return MISS;', "  v = v.replace(/[\\t\\n\\r]/g, '');");
-        } else if (def.format !== undefined) throw new Error(`fast-check: string format ${String(def.format)} is not translated`);
+        } else if (def.format !== undefined) throw new Error(`schema-check: string format ${String(def.format)} is not translated`);
         for (const c of checksOf(def, 'string')) fail(c);
         body.push('  return v;');
         break;
@@ -125,12 +125,12 @@ export function generateFastCheck(): string {
         break;
       }
       case 'object': {
-        if (def.catchall !== undefined) throw new Error('fast-check: objects with a catchall (strict, passthrough) are not translated');
+        if (def.catchall !== undefined) throw new Error('schema-check: objects with a catchall (strict, passthrough) are not translated');
         fail("typeof v === 'object' && v !== null && !Array.isArray(v)");
         body.push('  const o: any = {};', '  let x: any;');
         const shape = def.shape as Record<string, Schema>;
         for (const [key, field] of Object.entries(shape)) {
-          if (key === '__proto__') throw new Error('fast-check: a key __proto__ is not translated');
+          if (key === '__proto__') throw new Error('schema-check: a key __proto__ is not translated');
           const k = JSON.stringify(key);
           const fdef = field._zod.def as unknown as Def;
           if (fdef.type === 'optional') {
@@ -148,22 +148,22 @@ export function generateFastCheck(): string {
       }
       case 'union': {
         const disc = def.discriminator as string | undefined;
-        if (disc === undefined || def.unionFallback) throw new Error('fast-check: only discriminated unions are translated');
+        if (disc === undefined || def.unionFallback) throw new Error('schema-check: only discriminated unions are translated');
         fail("typeof v === 'object' && v !== null && !Array.isArray(v)");
         body.push(`  switch (v[${JSON.stringify(disc)}]) {`);
         for (const option of def.options as Schema[]) {
           const odef = option._zod.def as unknown as Def;
           const tag = (odef.shape as Record<string, Schema>)[disc]?._zod.def as unknown as Def | undefined;
-          if (odef.type !== 'object' || tag?.type !== 'literal') throw new Error('fast-check: a discriminated union option that is not an object with a literal tag');
+          if (odef.type !== 'object' || tag?.type !== 'literal') throw new Error('schema-check: a discriminated union option that is not an object with a literal tag');
           for (const value of tag.values as unknown[]) body.push(`    case ${JSON.stringify(value)}:`);
           body.push(`      return ${fn(option)}(v);`);
         }
         body.push('    default:', '      return MISS;', '  }');
-        if ((def.checks ?? []).length > 0) throw new Error('fast-check: checks on a union are not translated');
+        if ((def.checks ?? []).length > 0) throw new Error('schema-check: checks on a union are not translated');
         break;
       }
       default:
-        throw new Error(`fast-check: zod type ${def.type} is not translated`);
+        throw new Error(`schema-check: zod type ${def.type} is not translated`);
     }
     // Schemas written alike (each z.number().int().positive(), say) share one function.
     const text = body.join('\n');
@@ -182,9 +182,9 @@ export function generateFastCheck(): string {
   });
   const imports = [...used].sort();
   return [
-    '// Generated by src/facts/fast-check-gen.ts from the zod schemas (src/facts/model.ts, src/curate/curation.ts): do not edit.',
+    '// Generated by src/facts/schema-check-gen.ts from the zod schemas (src/facts/model.ts, src/curate/curation.ts): do not edit.',
     '// Accepts what the schemas accept, with the same output, without loading zod; anything else is a miss (undefined), which',
-    '// the caller hands to zod for its verdict. Regenerate: UPDATE_FAST_CHECK=1 npx vitest run test/facts-fast-check.test.ts',
+    '// the caller hands to zod for its verdict. Regenerate: UPDATE_SCHEMA_CHECK=1 npx vitest run test/facts-schema-check.test.ts',
     "import type { Curation } from '../curate/curation.js';",
     "import type { FilmFacts } from './model.js';",
     "import type { FilmMetadata } from '../extract/index.js';",

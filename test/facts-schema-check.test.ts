@@ -1,4 +1,4 @@
-// The check generated from the zod schemas (src/facts/fast-check.ts) is exactly as strict as zod: it is the generator's
+// The check generated from the zod schemas (src/facts/schema-check.ts) is exactly as strict as zod: it is the generator's
 // current output; it accepts the facts, metadata and curation of every film and corpus article with zod's very output
 // (same values, same key order, same absent and undefined keys); and on thousands of mutated values it never accepts
 // what zod rejects, so every rejection still comes from zod, with zod's path and message.
@@ -10,14 +10,14 @@ import { Curation, parseCuration } from '../src/curate/curation.js';
 import { FilmkgError } from '../src/errors.js';
 import { CORPUS_DIRS } from '../src/eval/corpus.js';
 import { checkFacts, formatPath } from '../src/facts/check.js';
-import { generateFastCheck } from '../src/facts/fast-check-gen.js';
-import { fastCuration, fastFilmFacts, fastMetadata } from '../src/facts/fast-check.js';
+import { generateFastCheck } from '../src/facts/schema-check-gen.js';
+import { fastCuration, fastFilmFacts, fastMetadata } from '../src/facts/schema-check.js';
 import { FilmFacts, Metadata } from '../src/facts/model.js';
 import { assumedMetadata } from '../src/metadata.js';
 import { curatedFacts, readMetadata } from '../src/pipeline.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const GENERATED = path.join(ROOT, 'src/facts/fast-check.ts');
+const GENERATED = path.join(ROOT, 'src/facts/schema-check.ts');
 
 /** A value's exact shape: objects as their [key, value] entries in order (undefined values kept), arrays element-wise. */
 function exact(value: unknown): unknown {
@@ -54,9 +54,9 @@ async function factsOf(film: Film): Promise<unknown[]> {
   return [plain, curatedFacts(film.text, meta, film.file, { curation, file: film.curation })];
 }
 
-it('src/facts/fast-check.ts is what the generator makes of the current schemas', () => {
+it('src/facts/schema-check.ts is what the generator makes of the current schemas', () => {
   const generated = generateFastCheck();
-  if (process.env.UPDATE_FAST_CHECK) writeFileSync(GENERATED, generated);
+  if (process.env.UPDATE_SCHEMA_CHECK) writeFileSync(GENERATED, generated);
   expect(readFileSync(GENERATED, 'utf8')).toBe(generated);
 });
 
