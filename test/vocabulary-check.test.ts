@@ -84,4 +84,14 @@ describe('the compact copy of schema.org (src/check/schemaorg-terms.ts)', () => 
     expect(copy.domains).toEqual(fromPackage.domains);
     expect(copy.superclasses.get(`${S}Movie`)).toEqual(new Set([`${S}CreativeWork`]));
   });
+
+  it('gives the same findings as the package read directly', async () => {
+    const graph = buildGraph(await loadFilms());
+    const broken = [...graph.slice(0, 400), triple(film, namedNode(`${S}directer`), literal('x')), triple(film, RDF_TYPE, namedNode(`${S}Moovie`))];
+    for (const quads of [graph, broken]) {
+      const report = checkVocabulary(quads);
+      expect(report.findings.length).toBeGreaterThan(0);
+      expect(report).toEqual(checkVocabulary(quads, { schemaOrg: readSchemaOrgPackage() }));
+    }
+  });
 });

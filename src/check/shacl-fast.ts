@@ -158,6 +158,10 @@ export interface CompiledShapes {
   readonly constants: Terms;
   readonly typeId: number;
   readonly subclassId: number;
+  /** The predicates whose triples are looked up by object (inverse paths, rdf:type for targets, rdfs:subClassOf). */
+  readonly byObject: ReadonlySet<number>;
+  /** The predicates whose subjects or objects are targets (and rdfs:subClassOf, whose objects are walked). */
+  readonly byPredicate: ReadonlySet<number>;
 }
 
 /**
@@ -192,6 +196,8 @@ export function compileShapes(quads: Iterable<Quad>): CompiledShapes {
   const iri = (value: string): Term => ({ termType: 'NamedNode', value, equals: (o: Term | null | undefined) => !!o && o.termType === 'NamedNode' && o.value === value }) as Term;
   const typeId = intern(iri(RDF_TYPE));
   const subclassId = intern(iri(SUBCLASS_OF));
+  const byObject = new Set([typeId, subclassId]);
+  const byPredicate = new Set([subclassId]);
 
   const list = (head: Term, what: string): Term[] => {
     const items: Term[] = [];
@@ -218,7 +224,11 @@ export function compileShapes(quads: Iterable<Quad>): CompiledShapes {
     if (Number(first) + Number(alt.length > 0) + Number(inv.length > 0) !== 1) throw new Declined(`the property path ${term.value} is of no single kind the fast path knows`);
     if (first) return { kind: 'sequence', paths: list(term, 'a sequence path').map((t) => path(t, depth + 1)) };
     if (alt.length === 1) return { kind: 'alternative', paths: list(alt[0]!, 'an alternative path').map((t) => path(t, depth + 1)) };
-    if (inv.length === 1 && inv[0]!.termType === 'NamedNode') return { kind: 'inverse', id: intern(inv[0]!) };
+    if (inv.length === 1 && inv[0]!.termType === 'NamedNode') {
+      const id = intern(inv[0]!);
+      byObject.add(id);
+      return { kind: 'inverse', id };
+    }
     throw new Declined(`the property path ${term.value}: an inverse or alternative path the fast path does not know`);
   };
 
@@ -289,18 +299,22 @@ export function compileShapes(quads: Iterable<Quad>): CompiledShapes {
     for (const t of byP.get(`${SH}targetClass`) ?? []) targets.push({ kind: 'class', id: intern(t) });
     for (const t of byP.get(`${SH}targetSubjectsOf`) ?? []) targets.push({ kind: 'subjectsOf', id: intern(t) });
     for (const t of byP.get(`${SH}targetObjectsOf`) ?? []) targets.push({ kind: 'objectsOf', id: intern(t) });
+    for (const t of targets) if (t.kind !== 'class') byPredicate.add(t.id);
     if (targets.length === 0 || seen.has(k)) continue;
     seen.add(k);
     targeted.push({ shape: shape(subjectOf.get(k)!), targets });
   }
-  return { targeted, constants, typeId, subclassId };
+  return { targeted, constants, typeId, subclassId, byObject, byPredicate };
 }
 
 const EMPTY: readonly number[] = [];
 /** Beyond this many objects of one subject and predicate, a set keeps adding a triple constant-time. */
 const SCAN = 16;
 
-/** The data graph as term ids: subject → predicate → objects, object → predicate → subjects, predicate → triples. */
+/**
+ * The data graph as term ids: subject → predicate → objects; object → predicate → subjects and predicate → subjects
+ * and objects, for the predicates the shapes look up that way.
+ */
 class DataIndex {
   private readonly ids: Terms;
   readonly terms: Term[];
@@ -319,9 +333,11 @@ class DataIndex {
       const p = this.ids.id(q.predicate);
       const o = this.ids.id(q.object);
       if (!add(this.out, s, p, o, this.long)) continue; // the same triple again (another graph, or repeated)
-      add(this.in, o, p, s);
-      push(this.subjectsOf, p, s);
-      push(this.objectsOf, p, o);
+      if (shapes.byObject.has(p)) add(this.in, o, p, s);
+      if (shapes.byPredicate.has(p)) {
+        push(this.subjectsOf, p, s);
+        push(this.objectsOf, p, o);
+      }
       if (p === shapes.subclassId) this.hasSubclassTriples = true;
     }
   }
