@@ -1,9 +1,11 @@
 // What the SHACL check loads: a graph the fast path passes never loads rdf-validate-shacl, clownface or jsonld (the cost
 // the fast path exists to avoid); a graph with a violation does, and gets rdf-validate-shacl's report. Observed in fresh
-// processes through a module loader hook (node:module register) that logs every module URL loaded. Runs dist/ and
-// bin/ (npm test compiles first).
+// processes: the library's modules (dist/) through a module loader hook (node:module register) that logs every module
+// URL loaded; the CLI, one bundle (dist/cli.cjs) whose modules each start in a function named after the module's file,
+// through V8's coverage (NODE_V8_COVERAGE), which says which of those functions ran. Runs dist/ and bin/ (npm test
+// compiles and bundles first).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -75,9 +77,34 @@ describe('the SHACL check, in a fresh process', () => {
     expect(packages(modules, SLOW)).toEqual(SLOW);
   });
 
-  it('filmkg validate and filmkg build load neither rdf-validate-shacl nor clownface for the bundled film', () => {
-    expect(packages(loaded([path.join(ROOT, 'bin', 'filmkg.js'), 'validate']).modules, SLOW)).toEqual([]);
-    const out = path.join(dir, 'out');
-    expect(packages(loaded([path.join(ROOT, 'bin', 'filmkg.js'), 'build', '--out', out, '--force']).modules, ['rdf-validate-shacl', 'clownface'])).toEqual([]);
+  /** The modules of the CLI bundle whose code ran in `filmkg …args` (exit code `status`). */
+  function bundleModulesRun(args: string[], status = 0): string[] {
+    const coverage = path.join(dir, `coverage-${(runs += 1)}`);
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'filmkg.js'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_V8_COVERAGE: coverage, FILMKG_CODE_CACHE: '0' },
+    });
+    expect(r.status, r.stderr).toBe(status);
+    const ran: string[] = [];
+    for (const file of readdirSync(coverage)) {
+      const { result } = JSON.parse(readFileSync(path.join(coverage, file), 'utf8')) as { result: Array<{ url: string; functions: Array<{ functionName: string; ranges: Array<{ count: number }> }> }> };
+      for (const script of result.filter((s) => s.url.endsWith('/dist/cli.cjs'))) {
+        for (const f of script.functions) if (f.functionName.startsWith('node_modules/') && f.ranges[0]!.count > 0) ran.push(f.functionName);
+      }
+    }
+    return ran;
+  }
+  const bundled = (ran: string[], names: string[]) => names.filter((n) => ran.some((m) => m.startsWith(`node_modules/${n}/`)));
+
+  it('filmkg validate and filmkg build (the CLI bundle) run neither rdf-validate-shacl nor clownface for the bundled film', () => {
+    expect(existsSync(path.join(ROOT, 'dist', 'cli.cjs')), 'the CLI bundle (npm run build:ts)').toBe(true);
+    const validate = bundleModulesRun(['validate']);
+    expect(bundled(validate, ['n3', 'zod'])).toEqual(['n3', 'zod']); // the method sees the libraries that do run
+    expect(bundled(validate, SLOW)).toEqual([]);
+    expect(bundled(bundleModulesRun(['build', '--out', path.join(dir, 'out'), '--force']), ['rdf-validate-shacl', 'clownface'])).toEqual([]);
+    // A graph with a violation: rdf-validate-shacl writes the report.
+    const bad = bundleModulesRun(['validate', path.join(ROOT, 'test', 'shapes', 'person-without-name.ttl')], 1);
+    expect(bundled(bad, SLOW)).toEqual(SLOW);
   }, 120_000);
 });
