@@ -105,9 +105,12 @@ async function run(args: string[], io: CliIo): Promise<number> {
   }
   const factsFiles = values.facts?.map((f) => path.resolve(io.cwd, f));
   // Content-addressed: the inputs' hashes against the manifest of the build in place, before the pipeline is even loaded.
-  const { hashInputs, checkFreshness, manifestText, MANIFEST_FILE } = await import('../export/manifest.js');
-  const inputs = await hashInputs(factsFiles !== undefined ? { factsFiles, base } : { filmsDir, base });
-  const freshness = await checkFreshness(outDir, inputs);
+  // Files whose status is as it was when last hashed are not read again (FileHasher: the cache beside the output folder).
+  const { hashInputs, checkFreshness, manifestText, MANIFEST_FILE, FileHasher, hashCacheFile } = await import('../export/manifest.js');
+  const hasher = new FileHasher(hashCacheFile(outDir));
+  const inputs = await hashInputs(factsFiles !== undefined ? { factsFiles, base } : { filmsDir, base }, hasher);
+  const freshness = await checkFreshness(outDir, inputs, hasher);
+  hasher.save();
   if (freshness.upToDate && values.force !== true) {
     io.stdout(`up to date: ${shown(io.cwd, outDir)} was built from these inputs (${Object.keys(inputs).length} hashed, ${freshness.files} files as written); nothing to do (--force rebuilds)\ntime: ${(performance.now() - started).toFixed(0)} ms\n`);
     return EXIT.ok;
