@@ -11,7 +11,8 @@ import { compileShapes, Declined, fastConforms } from '../src/check/shacl-fast.j
 import { CONFORMING_REPORT_TURTLE, fastVerdict, validateQuads, type ValidationOutcome } from '../src/check/shacl.js';
 import { CORPUS_DIRS } from '../src/eval/corpus.js';
 import { buildGraph } from '../src/graph.js';
-import { factsFromText, loadFilms } from '../src/pipeline.js';
+import { factsFromText } from '../src/facts/from-text.js';
+import { loadFilms } from '../src/pipeline.js';
 import { literal, namedNode, triple } from '../src/rdf.js';
 
 const ROOT = path.join(import.meta.dirname, '..');
