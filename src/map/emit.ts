@@ -55,8 +55,8 @@ export class Emitter {
   readonly slug: string;
   readonly film: NamedNode;
   readonly article: NamedNode;
-  /** Nodes whose description this emitter already wrote (key: kind and IRI), so repeated calls add nothing. */
-  private readonly done = new Set<string>();
+  /** Nodes whose description this emitter already wrote (by kind, their IRIs), so repeated calls add nothing. */
+  private readonly done = new Map<string, Set<string>>();
   /** Reference nodes already written, by evidence object and decision id: most facts cite one span many times. */
   private readonly references = new WeakMap<Evidence, Map<string, NamedNode>>();
   /** What every reference node of this film states first: the article revision, its URL, the retrieval date. */
@@ -90,9 +90,10 @@ export class Emitter {
 
   /** True the first time `kind` + `node` is seen by this emitter (so a description is written once). */
   private first(kind: string, node: NamedNode): boolean {
-    const key = `${kind} ${node.value}`;
-    if (this.done.has(key)) return false;
-    this.done.add(key);
+    let done = this.done.get(kind);
+    if (done === undefined) this.done.set(kind, (done = new Set()));
+    if (done.has(node.value)) return false;
+    done.add(node.value);
     return true;
   }
 
