@@ -155,7 +155,7 @@ export function streamNTriples(films: Iterable<FilmFacts>, write: (chunk: string
     for (const [value] of iris) if (minter.isContentNamed(value) && !minter.isFilmScoped(value)) contentNamed.add(value);
     for (const [value] of blanks) if (minter.isContentNamed(value) && !minter.isFilmScoped(value)) contentNamed.add(value);
     order.sort(compareGroups);
-    const parts: string[] = [];
+    let chunk = '';
     for (const g of order) {
       const lines = g.lines;
       if (lines.length === 0) continue;
@@ -165,7 +165,7 @@ export function streamNTriples(films: Iterable<FilmFacts>, write: (chunk: string
         let previous = '';
         for (const rest of rests) {
           if (rest !== previous) {
-            parts.push(g.subject, ' ', rest);
+            chunk += `${g.subject} ${rest}`;
             written++;
           }
           previous = rest;
@@ -176,13 +176,13 @@ export function streamNTriples(films: Iterable<FilmFacts>, write: (chunk: string
       let previous: Line | undefined;
       for (const line of lines) {
         if (previous === undefined || line.p !== previous.p || line.o !== previous.o) {
-          parts.push(g.subject, ' ', line.p.text, ' ', line.o, ' .\n');
+          chunk += `${g.subject} ${line.p.text} ${line.o} .\n`;
           written++;
         }
         previous = line;
       }
     }
-    write(parts.join(''));
+    write(chunk);
   }
   return written;
 }
