@@ -113,6 +113,7 @@ export function streamNTriples(films: Iterable<FilmFacts>, write: (chunk: string
     const iris = new Map<string, Group>();
     const blanks = new Map<string, Group>();
     const order: Group[] = [];
+    const opened: string[] = []; // content-named nodes no earlier film wrote
     const open = (subject: Quad_Subject): Group => {
       const value = subject.value;
       const blank = subject.termType !== 'NamedNode'; // as the serializer writes it: `_:` for anything not an IRI
@@ -122,7 +123,10 @@ export function streamNTriples(films: Iterable<FilmFacts>, write: (chunk: string
       let kind = ALL;
       let seen: Set<string> | undefined;
       if (minter.isFilmScoped(value)) kind = ALL;
-      else if (minter.isContentNamed(value)) kind = contentNamed.has(value) ? DERIVED_ONLY : ALL;
+      else if (minter.isContentNamed(value)) {
+        if (contentNamed.has(value)) kind = DERIVED_ONLY;
+        else opened.push(value);
+      }
       else {
         kind = NEW;
         const shared = blank ? sharedBlanks : sharedIris;
@@ -152,8 +156,7 @@ export function streamNTriples(films: Iterable<FilmFacts>, write: (chunk: string
       group.lines.push(line);
     }
     // A content-named node this film opened is written (whole) by it: later films add only their derivations.
-    for (const [value] of iris) if (minter.isContentNamed(value) && !minter.isFilmScoped(value)) contentNamed.add(value);
-    for (const [value] of blanks) if (minter.isContentNamed(value) && !minter.isFilmScoped(value)) contentNamed.add(value);
+    for (const value of opened) contentNamed.add(value);
     order.sort(compareGroups);
     let chunk = '';
     for (const g of order) {

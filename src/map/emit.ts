@@ -11,6 +11,27 @@ export const LABEL_LANGUAGE = 'en';
 /** What a mapper needs besides the facts: the IRI minter (holds the base). */
 export interface MapContext {
   readonly iri: IriMinter;
+  /** Work the mappers of one film share (graph.ts gives one per film); used only while its `facts` are the film's. */
+  readonly memo?: FilmMemo;
+}
+
+/** A reference node as the mappers write it: its IRI and its predicate/object pairs (after its `rdf:type`). */
+interface ReferenceNode {
+  readonly ref: NamedNode;
+  readonly pairs: ReadonlyArray<readonly [NamedNode, Quad_Object]>;
+}
+
+/**
+ * What the mappers of one film share while they map it: the reference nodes already named, by evidence span and
+ * decision id (the name and the pairs depend on the film's facts and the minter alone; naming one costs a content
+ * hash, and most spans are cited by several mappers). Each mapper still writes a node's triples itself.
+ */
+export class FilmMemo {
+  readonly references = new WeakMap<Evidence, Map<string, ReferenceNode>>();
+  constructor(
+    readonly facts: FilmFacts,
+    readonly iri: IriMinter,
+  ) {}
 }
 
 /** One mapping domain: a pure function from a film's facts to triples. */
@@ -38,10 +59,21 @@ export interface StatementOptions {
   readonly valueNode?: ReadonlyArray<readonly [NamedNode, Quad_Object]>;
 }
 
-function termOrder(a: Term, b: Term): number {
-  const ka = a.termType === 'Literal' ? `"${a.value}"${a.language}${a.datatype.value}` : a.value;
-  const kb = b.termType === 'Literal' ? `"${b.value}"${b.language}${b.datatype.value}` : b.value;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+/** A term's key in the order of a statement's qualifiers. */
+function orderKey(t: Term): string {
+  return t.termType === 'Literal' ? `"${t.value}"${t.language}${t.datatype.value}` : t.value;
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Qualifiers by property, then value (their keys made once each, not at every comparison; the sort is stable). */
+function sortQualifiers(qualifiers: readonly Qualifier[]): Qualifier[] {
+  if (qualifiers.length < 2) return [...qualifiers];
+  const keyed = qualifiers.map((q) => ({ q, p: orderKey(q[0]), v: orderKey(q[1]) }));
+  keyed.sort((a, b) => compareKeys(a.p, b.p) || compareKeys(a.v, b.v));
+  return keyed.map((k) => k.q);
 }
 
 /**
@@ -57,8 +89,8 @@ export class Emitter {
   readonly article: NamedNode;
   /** Nodes whose description this emitter already wrote (by kind, their IRIs), so repeated calls add nothing. */
   private readonly done = new Map<string, Set<string>>();
-  /** Reference nodes already written, by evidence object and decision id: most facts cite one span many times. */
-  private readonly references = new WeakMap<Evidence, Map<string, NamedNode>>();
+  /** Reference nodes already named, by evidence object and decision id: most facts cite one span many times. */
+  private readonly references: WeakMap<Evidence, Map<string, ReferenceNode>>;
   /** What every reference node of this film states first: the article revision, its URL, the retrieval date. */
   private readonly source: ReadonlyArray<readonly [NamedNode, Quad_Object]>;
   /** Citation numbers the extractor found no reference for (its reference:unlisted diagnostics): never linked. */
@@ -70,6 +102,8 @@ export class Emitter {
     this.slug = facts.source.slug;
     this.film = context.iri.film(this.slug);
     this.article = context.iri.inFilm(this.slug, 'article');
+    const memo = context.memo;
+    this.references = memo !== undefined && memo.facts === facts && memo.iri === context.iri ? memo.references : new WeakMap();
     this.unlisted = new Set(facts.diagnostics.filter((d) => d.code === 'reference:unlisted' && d.path?.startsWith('references.')).flatMap((d) => (d.path ?? '').slice('references.'.length).split(',').map(Number)));
     this.source = [
       [pr.P248, this.article],
@@ -187,7 +221,7 @@ export class Emitter {
    * `value` (a range), only the value node carries it and no truthy triple is written.
    */
   statement(subject: NamedNode, pid: Pid, value: Quad_Object | undefined, sources: readonly Source[], options: StatementOptions = {}): NamedNode {
-    const qualifiers = [...(options.qualifiers ?? [])].sort((a, b) => termOrder(a[0], b[0]) || termOrder(a[1], b[1]));
+    const qualifiers = sortQualifiers(options.qualifiers ?? []);
     const valueNode = options.valueNode ? this.iri.value(options.valueNode.flat()) : undefined;
     const content: Term[] = [subject];
     if (value) content.push(value);
@@ -227,7 +261,13 @@ export class Emitter {
   /** The reference node for one evidence span (and decision): named by its content, so equal evidence gives one node. */
   reference(ev: Evidence | undefined, decision: Decision | undefined): NamedNode {
     const known = ev ? this.references.get(ev)?.get(decision?.id ?? '') : undefined;
-    if (known) return known;
+    if (known) {
+      // Named before, by this mapper (then it wrote the node, and its decision's) or by another of the film's: write
+      // what a first naming here writes, in the same order.
+      if (decision) this.decision(decision);
+      if (this.first('reference', known.ref)) this.writeReference(known);
+      return known.ref;
+    }
     const pairs: Array<readonly [NamedNode, Quad_Object]> = [...this.source];
     if (ev) {
       pairs.push([fkg.evidenceLine, integer(ev.line)], [fkg.evidenceEndLine, integer(ev.endLine)], [fkg.evidenceText, string(ev.text)]);
@@ -242,16 +282,19 @@ export class Emitter {
     if (decision) pairs.push([fkg.curationDecision, this.decision(decision)]);
     const content: Term[] = [];
     for (const [q, v] of pairs) content.push(q, v);
-    const ref = this.iri.reference(content);
+    const node: ReferenceNode = { ref: this.iri.reference(content), pairs };
     if (ev) {
       let byDecision = this.references.get(ev);
       if (!byDecision) this.references.set(ev, (byDecision = new Map()));
-      byDecision.set(decision?.id ?? '', ref);
+      byDecision.set(decision?.id ?? '', node);
     }
-    if (!this.first('reference', ref)) return ref;
+    if (this.first('reference', node.ref)) this.writeReference(node);
+    return node.ref;
+  }
+
+  private writeReference({ ref, pairs }: ReferenceNode): void {
     this.add(ref, rdf.type, wikibase.Reference);
     for (const [q, v] of pairs) this.add(ref, q, v);
-    return ref;
   }
 
   /** The node of a curation decision. */
