@@ -2,7 +2,7 @@
 import type { FilmFacts } from './facts/model.js';
 import { FilmkgError } from './errors.js';
 import { IriMinter, DEFAULT_BASE } from './iri.js';
-import { FilmMemo, type Mapper } from './map/emit.js';
+import type { Mapper } from './map/emit.js';
 import { MAPPERS } from './map/registry.js';
 import type { Quad, Term } from './rdf.js';
 import { compactIri, rdf } from './vocab.js';
@@ -67,7 +67,7 @@ export function dedupe(quads: Iterable<Quad>): Quad[] {
 /** Maps one film's facts with every mapper (unsorted, may hold duplicates). */
 export function mapFilm(facts: FilmFacts, minter: IriMinter, mappers: readonly Mapper[] = MAPPERS): Quad[] {
   const out: Quad[] = [];
-  const context = { iri: minter, memo: new FilmMemo(facts, minter) };
+  const context = { iri: minter };
   for (const mapper of mappers) {
     for (const q of mapper.map(facts, context)) out.push(q);
   }

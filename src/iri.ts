@@ -46,7 +46,7 @@ function wikiOrigin(articleUrl: string): string {
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
- * Mints the graph's IRIs under one base. Holds no state beyond a cache of name keys, so two
+ * Mints the graph's IRIs under one base. Holds no state beyond caches (name keys, the slug checked last), so two
  * minters with the same base give the same IRIs whatever the order of calls.
  */
 export class IriMinter {

@@ -11,27 +11,6 @@ export const LABEL_LANGUAGE = 'en';
 /** What a mapper needs besides the facts: the IRI minter (holds the base). */
 export interface MapContext {
   readonly iri: IriMinter;
-  /** Work the mappers of one film share (graph.ts gives one per film); used only while its `facts` are the film's. */
-  readonly memo?: FilmMemo;
-}
-
-/** A reference node as the mappers write it: its IRI and its predicate/object pairs (after its `rdf:type`). */
-interface ReferenceNode {
-  readonly ref: NamedNode;
-  readonly pairs: ReadonlyArray<readonly [NamedNode, Quad_Object]>;
-}
-
-/**
- * What the mappers of one film share while they map it: the reference nodes already named, by evidence span and
- * decision id (the name and the pairs depend on the film's facts and the minter alone; naming one costs a content
- * hash, and most spans are cited by several mappers). Each mapper still writes a node's triples itself.
- */
-export class FilmMemo {
-  readonly references = new WeakMap<Evidence, Map<string, ReferenceNode>>();
-  constructor(
-    readonly facts: FilmFacts,
-    readonly iri: IriMinter,
-  ) {}
 }
 
 /** One mapping domain: a pure function from a film's facts to triples. */
@@ -89,8 +68,8 @@ export class Emitter {
   readonly article: NamedNode;
   /** Nodes whose description this emitter already wrote (by kind, their IRIs), so repeated calls add nothing. */
   private readonly done = new Map<string, Set<string>>();
-  /** Reference nodes already named, by evidence object and decision id: most facts cite one span many times. */
-  private readonly references: WeakMap<Evidence, Map<string, ReferenceNode>>;
+  /** Reference nodes already written, by evidence object and decision id: most facts cite one span many times. */
+  private readonly references = new WeakMap<Evidence, Map<string, NamedNode>>();
   /** What every reference node of this film states first: the article revision, its URL, the retrieval date. */
   private readonly source: ReadonlyArray<readonly [NamedNode, Quad_Object]>;
   /** Citation numbers the extractor found no reference for (its reference:unlisted diagnostics): never linked. */
@@ -102,8 +81,6 @@ export class Emitter {
     this.slug = facts.source.slug;
     this.film = context.iri.film(this.slug);
     this.article = context.iri.inFilm(this.slug, 'article');
-    const memo = context.memo;
-    this.references = memo !== undefined && memo.facts === facts && memo.iri === context.iri ? memo.references : new WeakMap();
     this.unlisted = new Set(facts.diagnostics.filter((d) => d.code === 'reference:unlisted' && d.path?.startsWith('references.')).flatMap((d) => (d.path ?? '').slice('references.'.length).split(',').map(Number)));
     this.source = [
       [pr.P248, this.article],
@@ -261,13 +238,7 @@ export class Emitter {
   /** The reference node for one evidence span (and decision): named by its content, so equal evidence gives one node. */
   reference(ev: Evidence | undefined, decision: Decision | undefined): NamedNode {
     const known = ev ? this.references.get(ev)?.get(decision?.id ?? '') : undefined;
-    if (known) {
-      // Named before, by this mapper (then it wrote the node, and its decision's) or by another of the film's: write
-      // what a first naming here writes, in the same order.
-      if (decision) this.decision(decision);
-      if (this.first('reference', known.ref)) this.writeReference(known);
-      return known.ref;
-    }
+    if (known) return known;
     const pairs: Array<readonly [NamedNode, Quad_Object]> = [...this.source];
     if (ev) {
       pairs.push([fkg.evidenceLine, integer(ev.line)], [fkg.evidenceEndLine, integer(ev.endLine)], [fkg.evidenceText, string(ev.text)]);
@@ -282,19 +253,16 @@ export class Emitter {
     if (decision) pairs.push([fkg.curationDecision, this.decision(decision)]);
     const content: Term[] = [];
     for (const [q, v] of pairs) content.push(q, v);
-    const node: ReferenceNode = { ref: this.iri.reference(content), pairs };
+    const ref = this.iri.reference(content);
     if (ev) {
       let byDecision = this.references.get(ev);
       if (!byDecision) this.references.set(ev, (byDecision = new Map()));
-      byDecision.set(decision?.id ?? '', node);
+      byDecision.set(decision?.id ?? '', ref);
     }
-    if (this.first('reference', node.ref)) this.writeReference(node);
-    return node.ref;
-  }
-
-  private writeReference({ ref, pairs }: ReferenceNode): void {
+    if (!this.first('reference', ref)) return ref;
     this.add(ref, rdf.type, wikibase.Reference);
     for (const [q, v] of pairs) this.add(ref, q, v);
+    return ref;
   }
 
   /** The node of a curation decision. */
