@@ -67,8 +67,9 @@ export function dedupe(quads: Iterable<Quad>): Quad[] {
 /** Maps one film's facts with every mapper (unsorted, may hold duplicates). */
 export function mapFilm(facts: FilmFacts, minter: IriMinter, mappers: readonly Mapper[] = MAPPERS): Quad[] {
   const out: Quad[] = [];
+  const context = { iri: minter };
   for (const mapper of mappers) {
-    for (const q of mapper.map(facts, { iri: minter })) out.push(q);
+    for (const q of mapper.map(facts, context)) out.push(q);
   }
   return out;
 }

@@ -46,12 +46,13 @@ function wikiOrigin(articleUrl: string): string {
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
- * Mints the graph's IRIs under one base. Holds no state beyond a cache of name keys, so two
+ * Mints the graph's IRIs under one base. Holds no state beyond caches (name keys, the slug checked last), so two
  * minters with the same base give the same IRIs whatever the order of calls.
  */
 export class IriMinter {
   readonly base: string;
   private readonly keys = new Map<string, string>();
+  private checkedSlug: string | undefined;
 
   constructor(base: string = DEFAULT_BASE) {
     this.base = checkBase(base);
@@ -196,8 +197,8 @@ export class IriMinter {
   /** True for IRIs this minter names by content (statements, references, value nodes): their triples follow from the IRI. */
   isContentNamed(iri: string): boolean {
     if (!iri.startsWith(this.base)) return false;
-    const rest = iri.slice(this.base.length);
-    return rest.startsWith('statement/') || rest.startsWith('reference/') || rest.startsWith('value/');
+    const at = this.base.length;
+    return iri.startsWith('statement/', at) || iri.startsWith('reference/', at) || iri.startsWith('value/', at);
   }
 
   /** True for IRIs under a film (`film/{slug}…`): nothing outside that film's facts describes them. */
@@ -233,7 +234,10 @@ export class IriMinter {
   }
 
   private slug(slug: string): string {
+    // A film's IRIs are minted one after another: the slug checked last needs no second look.
+    if (slug === this.checkedSlug) return slug;
     if (!SLUG.test(slug)) throw new FilmkgError('BAD_RDF', 'bad film slug', { expected: 'a slug such as leaving-las-vegas', found: slug });
+    this.checkedSlug = slug;
     return slug;
   }
 }

@@ -26,7 +26,8 @@ function runBench(file: string, args: string[]): Promise<{ code: number | null; 
 
 const CASES: Array<[string, string[], RegExp[]]> = [
   ['extract.js', ['--runs', '50', '--process-runs', '10'], [/read \+ extract \+ curate \+ check .*median [\d.]+ ms/, /whole process `filmkg extract`.*median/]],
-  ['build.js', ['--runs', '1', '--process-runs', '1', '--copies', '3'], [/in-process build of the bundled film \(\d+ triples\)/, /build step shacl +median/, /triples\/s/, /peer: oxigraph's N-Triples dump of the first 3 films .* = [\d.]+ × the dump; ×3 above = [\d.]+ × the dump/]],
+  ['build.js', ['--runs', '1', '--process-runs', '1', '--copies', '3'], [/in-process build of the bundled film \(\d+ triples\)/, /build step shacl +median/, /triples\/s/, /peer: oxigraph's N-Triples dump of the first 3 films .* = [\d.]+ × the dump; ×3 above = [\d.]+ × the dump/, /in CPU time: .* ×3 [\d.]+ ms = [\d,]+ films\/s, [\d,]+ triples\/s = [\d.]+ × the dump/]],
+  ['stream.js', ['--copies', '3', '--runs', '1', '--processes', '1'], [/^mapping \+ N-Triples of the bundled film ×3, streamed per film: \d+ triples, sha256 [0-9a-f]{64}$/m, /^  current +CPU [\d,]+ ms .* ratio [\d.]+ × the dump/m]],
   [
     'breakdown.js',
     ['--runs', '1', '--process-runs', '1'],

@@ -67,5 +67,27 @@ describe('IRI patterns', () => {
     }
     expect(checkBase('https://data.example.org/kg#')).toBe('https://data.example.org/kg#');
     expect(() => iri.film('Not A Slug')).toThrow(FilmkgError);
+    // The slug checked last is remembered: a bad one after a good one is still refused, everywhere a slug is taken.
+    const minter = new IriMinter();
+    expect(minter.film('a-film').value).toBe('https://filmkg.example/film/a-film');
+    expect(() => minter.inFilm('Bad Slug', 'article')).toThrow(FilmkgError);
+    expect(() => minter.filmPage('bad/slug')).toThrow(FilmkgError);
+    expect(minter.inFilm('a-film', 'article').value).toBe('https://filmkg.example/film/a-film/article');
+    expect(() => minter.film('')).toThrow(FilmkgError);
+  });
+
+  test('content-named and film-scoped IRIs are told apart under any base', () => {
+    for (const base of ['https://filmkg.example/', 'https://data.example.org/kg#']) {
+      const m = new IriMinter(base);
+      expect(m.isContentNamed(`${base}statement/P31-0123456789abcdef`)).toBe(true);
+      expect(m.isContentNamed(`${base}reference/0123456789abcdef`)).toBe(true);
+      expect(m.isContentNamed(`${base}value/0123456789abcdef`)).toBe(true);
+      expect(m.isContentNamed(`${base}person/statement/x`)).toBe(false);
+      expect(m.isContentNamed(`${base}statements/x`)).toBe(false);
+      expect(m.isContentNamed(`${base}statement`)).toBe(false);
+      expect(m.isContentNamed('https://other.example/statement/P31-0123456789abcdef')).toBe(false);
+      expect(m.isFilmScoped(`${base}film/x/article`)).toBe(true);
+      expect(m.isFilmScoped(`${base}person/film/x`)).toBe(false);
+    }
   });
 });

@@ -74,3 +74,17 @@ describe('literal helpers', () => {
     expect(L.LEXICAL_CHECKS[`${XSD}date`]?.('1995-02-30')).toBe(false);
   });
 });
+
+describe('well-formed text', () => {
+  test('a lone surrogate anywhere is refused, a pair anywhere is not (the plain scan only decides text with no surrogate)', () => {
+    for (const bad of ['\ud800', 'a\udc00', '\udc00\ud800', 'x\ud83d', '\ude00y', '😀\ud800', '\ud800😀']) {
+      expect(() => L.string(bad), JSON.stringify(bad)).toThrow(FilmkgError);
+      expect(() => L.langString(bad, 'en'), JSON.stringify(bad)).toThrow(FilmkgError);
+      expect(L.LEXICAL_CHECKS[`${XSD}string`]?.(bad)).toBe(false);
+    }
+    for (const good of ['', 'plain', 'Lila Cazès', '😀', 'a😀b😀', '\ud83d\ude00']) {
+      expect(L.string(good).value).toBe(good);
+      expect(L.LEXICAL_CHECKS[`${XSD}string`]?.(good)).toBe(true);
+    }
+  });
+});

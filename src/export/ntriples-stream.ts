@@ -5,7 +5,7 @@ import { FilmkgError } from '../errors.js';
 import { mapFilm } from '../graph.js';
 import { DEFAULT_BASE, IriMinter } from '../iri.js';
 import type { Mapper } from '../map/emit.js';
-import type { Quad } from '../rdf.js';
+import type { Quad_Subject, Term } from '../rdf.js';
 import { prov } from '../vocab.js';
 import { NTriplesSerializer } from './ntriples.js';
 
@@ -13,6 +13,55 @@ import { NTriplesSerializer } from './ntriples.js';
 export interface StreamOptions {
   readonly base?: string;
   readonly mappers?: readonly Mapper[];
+}
+
+/** What a film's lines about one subject are, which decides which of them are written. */
+const ALL = 0; // a film's own node (`film/<slug>…`), or a content-named node no earlier film wrote: every line
+const DERIVED_ONLY = 1; // a content-named node an earlier film wrote: only its `prov:wasDerivedFrom` lines
+const NEW = 2; // a node films share: the lines no earlier film (nor this one) wrote
+
+/** A predicate as written, and its place among every predicate written so far (by their text, in code-unit order). */
+interface Predicate {
+  readonly text: string;
+  rank: number;
+}
+
+/** One line without its subject: its predicate and its object as written. */
+interface Line {
+  readonly p: Predicate;
+  readonly o: string;
+}
+
+/** One film's lines about one subject. */
+interface Group {
+  /** The subject as its lines start with it. */
+  readonly subject: string;
+  readonly kind: number;
+  readonly lines: Line[];
+  /** Shared nodes: the lines written so far about the node, by any film, without the subject (one set across films). */
+  readonly written: Set<string> | undefined;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareGroups(a: Group, b: Group): number {
+  return compareText(a.subject, b.subject);
+}
+
+/**
+ * Two lines of one subject, in the order of their text (`<p> o .\n`) as long as the serializer saw no ambiguous term:
+ * then no written predicate is a prefix of another, so the predicates order the lines (by rank, one subtraction), and
+ * lines with one predicate are ordered by their objects (a written object that is a prefix of another is followed there
+ * by a character above the space that follows it in its own line, so the object order is the line order).
+ */
+function compareLines(a: Line, b: Line): number {
+  return a.p === b.p ? compareText(a.o, b.o) : a.p.rank - b.p.rank;
+}
+
+function lineText(line: Line): string {
+  return `${line.p.text} ${line.o} .\n`;
 }
 
 /**
@@ -26,9 +75,30 @@ export function streamNTriples(films: Iterable<FilmFacts>, write: (chunk: string
   const minter = new IriMinter(options.base ?? DEFAULT_BASE);
   const serializer = new NTriplesSerializer();
   const slugs = new Set<string>();
-  const sharedLines = new Set<string>();
+  // The lines written about each shared node, by its IRI (blank nodes apart: `_:b` is not `<b>`).
+  const sharedIris = new Map<string, Set<string>>();
+  const sharedBlanks = new Map<string, Set<string>>();
   const contentNamed = new Set<string>();
   const derivedFrom = prov.wasDerivedFrom.value;
+  // Each predicate once, by its term (a few shared objects) and by its text; ranks follow the text order of them all.
+  const predicateByTerm = new Map<Term, Predicate>();
+  const predicateByText = new Map<string, Predicate>();
+  const predicates: Predicate[] = [];
+  const predicate = (term: Term): Predicate => {
+    let entry = predicateByTerm.get(term);
+    if (entry !== undefined) return entry;
+    const text = serializer.term(term);
+    entry = predicateByText.get(text);
+    if (entry === undefined) {
+      entry = { text, rank: 0 };
+      predicateByText.set(text, entry);
+      predicates.push(entry);
+      predicates.sort((a, b) => compareText(a.text, b.text));
+      predicates.forEach((x, i) => (x.rank = i));
+    }
+    if (predicateByTerm.size < 4096) predicateByTerm.set(term, entry);
+    return entry;
+  };
   let written = 0;
   let index = 0;
   for (const facts of films) {
@@ -37,43 +107,82 @@ export function streamNTriples(films: Iterable<FilmFacts>, write: (chunk: string
     }
     slugs.add(facts.source.slug);
     index++;
-    // Lines grouped by subject, each kept without its subject: sorting the subjects, then each group's rest, gives the
-    // global line order (no written subject is a prefix of another: `>` ends an IRI) with far shorter comparisons.
-    const groups = new Map<string, string[]>();
-    const newContentNamed: string[] = [];
-    const keep = (q: Quad, rest: string): void => {
-      const subject = serializer.subject(q);
-      const group = groups.get(subject);
-      if (group) group.push(rest);
-      else groups.set(subject, [rest]);
-    };
-    for (const q of mapFilm(facts, minter, options.mappers)) {
-      const subject = q.subject.value;
-      if (minter.isFilmScoped(subject)) {
-        keep(q, serializer.rest(q));
-      } else if (minter.isContentNamed(subject)) {
-        if (contentNamed.has(subject) && q.predicate.value !== derivedFrom) continue;
-        newContentNamed.push(subject);
-        keep(q, serializer.rest(q));
-      } else {
-        const rest = serializer.rest(q);
-        const line = `${serializer.subject(q)} ${rest}`;
-        if (sharedLines.has(line)) continue;
-        sharedLines.add(line);
-        keep(q, rest);
+    // The film's lines grouped by subject: sorting the subjects, then each group's lines, gives the global line order
+    // (no written subject is a prefix of another: `>` ends an IRI) with far shorter comparisons. A subject's kind is
+    // decided once, when its group opens; mappers write a node's triples in runs, so the last group is kept at hand.
+    const iris = new Map<string, Group>();
+    const blanks = new Map<string, Group>();
+    const order: Group[] = [];
+    const opened: string[] = []; // content-named nodes no earlier film wrote
+    const open = (subject: Quad_Subject): Group => {
+      const value = subject.value;
+      const blank = subject.termType !== 'NamedNode'; // as the serializer writes it: `_:` for anything not an IRI
+      const groups = blank ? blanks : iris;
+      let group = groups.get(value);
+      if (group !== undefined) return group;
+      let kind = ALL;
+      let seen: Set<string> | undefined;
+      if (minter.isFilmScoped(value)) kind = ALL;
+      else if (minter.isContentNamed(value)) {
+        if (contentNamed.has(value)) kind = DERIVED_ONLY;
+        else opened.push(value);
       }
+      else {
+        kind = NEW;
+        const shared = blank ? sharedBlanks : sharedIris;
+        seen = shared.get(value);
+        if (seen === undefined) shared.set(value, (seen = new Set()));
+      }
+      group = { subject: serializer.term(subject), kind, lines: [], written: seen };
+      groups.set(value, group);
+      order.push(group);
+      return group;
+    };
+    let lastSubject: Quad_Subject | undefined;
+    let group: Group | undefined;
+    for (const q of mapFilm(facts, minter, options.mappers)) {
+      if (q.subject !== lastSubject || group === undefined) {
+        group = open(q.subject);
+        lastSubject = q.subject;
+      }
+      if (group.kind === DERIVED_ONLY && q.predicate.value !== derivedFrom) continue;
+      const line: Line = { p: predicate(q.predicate), o: serializer.term(q.object) };
+      if (group.kind === NEW) {
+        const text = lineText(line);
+        const seen = group.written as Set<string>;
+        if (seen.has(text)) continue;
+        seen.add(text);
+      }
+      group.lines.push(line);
     }
-    for (const s of newContentNamed) contentNamed.add(s);
+    // A content-named node this film opened is written (whole) by it: later films add only their derivations.
+    for (const value of opened) contentNamed.add(value);
+    order.sort(compareGroups);
     let chunk = '';
-    for (const subject of [...groups.keys()].sort()) {
-      const rests = (groups.get(subject) as string[]).sort();
-      let previous = '';
-      for (const rest of rests) {
-        if (rest !== previous) {
-          chunk += `${subject} ${rest}`;
+    for (const g of order) {
+      const lines = g.lines;
+      if (lines.length === 0) continue;
+      if (serializer.ambiguous) {
+        // A term with a space or an inner `>` was written: sort and compare whole lines, as their text orders them.
+        const rests = lines.map(lineText).sort();
+        let previous = '';
+        for (const rest of rests) {
+          if (rest !== previous) {
+            chunk += `${g.subject} ${rest}`;
+            written++;
+          }
+          previous = rest;
+        }
+        continue;
+      }
+      if (lines.length > 1) lines.sort(compareLines);
+      let previous: Line | undefined;
+      for (const line of lines) {
+        if (previous === undefined || line.p !== previous.p || line.o !== previous.o) {
+          chunk += `${g.subject} ${line.p.text} ${line.o} .\n`;
           written++;
         }
-        previous = rest;
+        previous = line;
       }
     }
     write(chunk);

@@ -6,6 +6,12 @@ import type { Literal, Quad, Term } from '../rdf.js';
 /** Characters canonical N-Triples escapes: U+0000–U+001F, `"`, `\`, U+007F, U+FFFE, U+FFFF (and lone surrogates' halves). */
 const NEEDS_ESCAPE = /[^ !#-[\]-~\u0080-\uFFFD]/;
 const ESCAPE_ALL = /[^ !#-[\]-~\u0080-\uFFFD]/g;
+/**
+ * What an IRI may hold to be written as it is and to end where its `>` is: no character to escape, no space and no `>`
+ * (which canonical N-Triples writes as they are). Everything else takes the slow path, which also notes a space or `>`.
+ */
+const IRI_NOT_PLAIN = /[^!#-=?-[\]-~\u0080-\uFFFD]/;
+const SPACE_OR_GT = /[ >]/;
 const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\b': '\\b', '\f': '\\f' };
 const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
 
@@ -20,9 +26,24 @@ function escape(text: string): string {
 /** Writes terms and triples as canonical N-Triples; remembers the few predicate and datatype IRIs it has encoded. */
 export class NTriplesSerializer {
   private readonly encoded = new Map<Term, string>();
+  /**
+   * True once a term was written that holds a space outside a literal's quotes, or an IRI a `>` before its end (an IRI
+   * or a blank node label with a space or `>`, a language tag with a space). Until then every written term ends where
+   * its text shows, so no written predicate is a prefix of another and a term that is a prefix of another is followed
+   * there by a character above the space: lines then sort as their predicate, then their object, sort
+   * (src/export/ntriples-stream.ts relies on it, and falls back to whole lines once this is set).
+   */
+  ambiguous = false;
 
   private iri(term: Term): string {
-    return term.termType === 'NamedNode' ? `<${escape(term.value)}>` : `_:${term.value}`;
+    const value = term.value;
+    if (term.termType === 'NamedNode') {
+      if (!IRI_NOT_PLAIN.test(value)) return `<${value}>`;
+      if (SPACE_OR_GT.test(value)) this.ambiguous = true;
+      return `<${escape(value)}>`;
+    }
+    if (value.includes(' ')) this.ambiguous = true;
+    return `_:${value}`;
   }
 
   /** Predicates and datatypes are a few shared term objects: encode each once. */
@@ -40,7 +61,10 @@ export class NTriplesSerializer {
     if (term.termType !== 'Literal') return this.iri(term);
     const lit = term as Literal & { direction?: string };
     const value = escape(lit.value);
-    if (lit.language) return `"${value}"@${lit.language}${lit.direction ? `--${lit.direction}` : ''}`;
+    if (lit.language) {
+      if (lit.language.includes(' ') || lit.direction?.includes(' ')) this.ambiguous = true;
+      return `"${value}"@${lit.language}${lit.direction ? `--${lit.direction}` : ''}`;
+    }
     return lit.datatype.value === XSD_STRING ? `"${value}"` : `"${value}"^^${this.shared(lit.datatype)}`;
   }
 

@@ -38,10 +38,21 @@ export interface StatementOptions {
   readonly valueNode?: ReadonlyArray<readonly [NamedNode, Quad_Object]>;
 }
 
-function termOrder(a: Term, b: Term): number {
-  const ka = a.termType === 'Literal' ? `"${a.value}"${a.language}${a.datatype.value}` : a.value;
-  const kb = b.termType === 'Literal' ? `"${b.value}"${b.language}${b.datatype.value}` : b.value;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+/** A term's key in the order of a statement's qualifiers. */
+function orderKey(t: Term): string {
+  return t.termType === 'Literal' ? `"${t.value}"${t.language}${t.datatype.value}` : t.value;
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Qualifiers by property, then value (their keys made once each, not at every comparison; the sort is stable). */
+function sortQualifiers(qualifiers: readonly Qualifier[]): Qualifier[] {
+  if (qualifiers.length < 2) return [...qualifiers];
+  const keyed = qualifiers.map((q) => ({ q, p: orderKey(q[0]), v: orderKey(q[1]) }));
+  keyed.sort((a, b) => compareKeys(a.p, b.p) || compareKeys(a.v, b.v));
+  return keyed.map((k) => k.q);
 }
 
 /**
@@ -55,8 +66,8 @@ export class Emitter {
   readonly slug: string;
   readonly film: NamedNode;
   readonly article: NamedNode;
-  /** Nodes whose description this emitter already wrote (key: kind and IRI), so repeated calls add nothing. */
-  private readonly done = new Set<string>();
+  /** Nodes whose description this emitter already wrote (by kind, their IRIs), so repeated calls add nothing. */
+  private readonly done = new Map<string, Set<string>>();
   /** Reference nodes already written, by evidence object and decision id: most facts cite one span many times. */
   private readonly references = new WeakMap<Evidence, Map<string, NamedNode>>();
   /** What every reference node of this film states first: the article revision, its URL, the retrieval date. */
@@ -90,9 +101,10 @@ export class Emitter {
 
   /** True the first time `kind` + `node` is seen by this emitter (so a description is written once). */
   private first(kind: string, node: NamedNode): boolean {
-    const key = `${kind} ${node.value}`;
-    if (this.done.has(key)) return false;
-    this.done.add(key);
+    let done = this.done.get(kind);
+    if (done === undefined) this.done.set(kind, (done = new Set()));
+    if (done.has(node.value)) return false;
+    done.add(node.value);
     return true;
   }
 
@@ -186,7 +198,7 @@ export class Emitter {
    * `value` (a range), only the value node carries it and no truthy triple is written.
    */
   statement(subject: NamedNode, pid: Pid, value: Quad_Object | undefined, sources: readonly Source[], options: StatementOptions = {}): NamedNode {
-    const qualifiers = [...(options.qualifiers ?? [])].sort((a, b) => termOrder(a[0], b[0]) || termOrder(a[1], b[1]));
+    const qualifiers = sortQualifiers(options.qualifiers ?? []);
     const valueNode = options.valueNode ? this.iri.value(options.valueNode.flat()) : undefined;
     const content: Term[] = [subject];
     if (value) content.push(value);
