@@ -2,7 +2,7 @@
 // while the first thread checks the shapes and the vocabulary and renders the pages. See src/export/side-thread.ts.
 import { parentPort, workerData } from 'node:worker_threads';
 import { Parser } from 'n3';
-import { describeNTriples } from '../describe/step.js';
+import { describeGraph } from '../describe/step.js';
 import { dataFactory, type Quad } from '../rdf.js';
 import { toJsonLd } from './jsonld.js';
 
@@ -18,7 +18,7 @@ export type SideOutput = { readonly ok: true; readonly jsonld: string; readonly 
 async function work(input: SideInput): Promise<SideOutput> {
   // The same terms as the build's own quads (one factory), so the JSON-LD is byte-identical to toJsonLd(build.quads).
   const quads = new Parser({ format: 'N-Triples', factory: dataFactory as never }).parse(input.ntriples) as Quad[];
-  const [jsonld, description] = await Promise.all([toJsonLd(quads), describeNTriples(input.ntriples, input.base)]);
+  const [jsonld, description] = await Promise.all([toJsonLd(quads), describeGraph(quads, () => input.ntriples, input.base)]);
   return { ok: true, jsonld, description };
 }
 
