@@ -30,6 +30,7 @@ const SCHEMA = NS.schema;
 const PCHAR = "[A-Za-z0-9\\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2}";
 const PLAIN_IRI = new RegExp(`^[A-Za-z][A-Za-z0-9+.-]*:(?://[A-Za-z0-9.-]*(?::[0-9]*)?(?=[/?#]|$)|(?!//))(?:${PCHAR})*(?:\\?(?:${PCHAR}|\\?)*)?(?:#(?:${PCHAR}|\\?)*)?$`);
 const PLAIN_BLANK = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$/;
+const SURROGATE = /[\uD800-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // A language, an optional script and region, lower case (the store lower-cases tags, and refuses ill-formed ones).
 const LANGUAGE = /^[a-z]{2,3}(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?$/;
@@ -65,13 +66,17 @@ const CANONICAL: Readonly<Record<string, (value: string) => boolean>> = {
   [`${XSD}duration`]: (v) => v === 'PT0S' || (/^PT(?=\d)(?:(?:[1-9]|1\d|2[0-3])H)?(?:[1-5]?[1-9]M|[1-5]0M)?(?:[1-5]?[1-9]S|[1-5]0S)?$/.test(v)),
 };
 
-/** The key of a term: equal keys for the terms the store holds as one (given termIsPlain), and only for those. */
+/**
+ * The key of a term: equal keys for the terms the store holds as one (given termIsPlain), and only for those. An IRI is
+ * its own text (no concatenation for the common case: a string's hash is computed once); a plain IRI starts with a
+ * letter, a blank node's key with `_:` and a literal's with `"`.
+ */
 function keyOf(term: Term): string {
   switch (term.termType) {
     case 'NamedNode':
-      return `<${term.value}`;
+      return term.value;
     case 'BlankNode':
-      return `_${term.value}`;
+      return `_:${term.value}`;
     case 'Literal':
       return `"${term.language}\u0000${term.datatype.value}\u0000${term.value}`;
     default:
@@ -87,7 +92,8 @@ function termIsPlain(term: Term): boolean {
     case 'BlankNode':
       return PLAIN_BLANK.test(term.value);
     case 'Literal': {
-      if (LONE_SURROGATE.test(term.value)) return false;
+      // Most text has no surrogates at all: the costlier look-around check only for text that has.
+      if (SURROGATE.test(term.value) && LONE_SURROGATE.test(term.value)) return false;
       const datatype = term.datatype.value;
       if (term.language !== '') return datatype === LANG_STRING && LANGUAGE.test(term.language);
       if (!PLAIN_IRI.test(datatype)) return false;
@@ -143,14 +149,14 @@ function compareKeys(a: string | undefined, b: string | undefined): number {
   return compareCodePoints(a, b);
 }
 
-/** Subjects, predicates and objects of one predicate, or of the whole graph. */
+/** One property's triples: its objects by subject (a triple is new when its object is new there), and its objects. */
 interface Tally {
   triples: number;
-  readonly subjects: Set<string>;
+  readonly bySubject: Map<string, Set<string>>;
   readonly objects: Set<string>;
 }
 
-const SOURCE_PREDICATES = ['url', 'license', 'creditText', 'about', 'dateModified', 'name'].map((p) => `${SCHEMA}${p}`);
+const SOURCE_PREDICATES = new Set(['url', 'license', 'creditText', 'about', 'dateModified', 'name'].map((p) => `${SCHEMA}${p}`));
 
 /**
  * The rows each of DESCRIPTION_QUERIES gives over `quads` (a graph: the default graph; repeated triples count once),
@@ -158,14 +164,11 @@ const SOURCE_PREDICATES = ['url', 'license', 'creditText', 'about', 'dateModifie
  * undefined when the graph holds a term the store might rewrite or refuse, so that only the store can say.
  */
 export function rowsOf(quads: Iterable<Quad>): DescriptionRows | undefined {
-  const plain = new Map<Term, boolean>();
-  const isPlain = (t: Term): boolean => {
-    let ok = plain.get(t);
-    if (ok === undefined) plain.set(t, (ok = termIsPlain(t)));
-    return ok;
-  };
-  const seen = new Set<string>();
-  const all: Tally = { triples: 0, subjects: new Set(), objects: new Set() };
+  // Keys of the terms found plain so far (a graph repeats its terms: each is checked once).
+  const plain = new Set<string>();
+  let triples = 0;
+  const subjects = new Set<string>();
+  const objects = new Set<string>();
   const byProperty = new Map<string, Tally>();
   const byClass = new Map<string, { term: Term; triples: number; subjects: Set<string> }>();
   const entities = new Set<string>();
@@ -177,21 +180,31 @@ export function rowsOf(quads: Iterable<Quad>): DescriptionRows | undefined {
 
   for (const q of quads) {
     const { subject, predicate, object } = q;
-    if (subject.termType !== 'NamedNode' && subject.termType !== 'BlankNode') return undefined;
-    if (predicate.termType !== 'NamedNode' || !isPlain(subject) || !isPlain(predicate) || !isPlain(object)) return undefined;
+    if ((subject.termType !== 'NamedNode' && subject.termType !== 'BlankNode') || predicate.termType !== 'NamedNode') return undefined;
     const s = keyOf(subject);
     const p = predicate.value;
     const o = keyOf(object);
-    const key = `${s} ${p} ${o}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    all.triples++;
-    all.subjects.add(s);
-    all.objects.add(o);
     let tally = byProperty.get(p);
-    if (!tally) byProperty.set(p, (tally = { triples: 0, subjects: new Set(), objects: new Set() }));
+    if (!tally) {
+      if (!termIsPlain(predicate)) return undefined;
+      byProperty.set(p, (tally = { triples: 0, bySubject: new Map(), objects: new Set() }));
+    }
+    if (!plain.has(s)) {
+      if (!termIsPlain(subject)) return undefined;
+      plain.add(s);
+    }
+    if (!plain.has(o)) {
+      if (!termIsPlain(object)) return undefined;
+      plain.add(o);
+    }
+    let objectsOfSubject = tally.bySubject.get(s);
+    if (!objectsOfSubject) tally.bySubject.set(s, (objectsOfSubject = new Set()));
+    else if (objectsOfSubject.has(o)) continue; // a repeated triple
+    objectsOfSubject.add(o);
+    triples++;
+    subjects.add(s);
+    objects.add(o);
     tally.triples++;
-    tally.subjects.add(s);
     tally.objects.add(o);
     if (p === RDF_TYPE) {
       let cls = byClass.get(o);
@@ -206,7 +219,7 @@ export function rowsOf(quads: Iterable<Quad>): DescriptionRows | undefined {
       if (!t) types.set(s, (t = new Set()));
       t.add(o);
       terms.set(s, subject);
-    } else if (SOURCE_PREDICATES.includes(p)) {
+    } else if (SOURCE_PREDICATES.has(p)) {
       let props = about.get(s);
       if (!props) about.set(s, (props = new Map()));
       let values = props.get(p);
@@ -217,10 +230,10 @@ export function rowsOf(quads: Iterable<Quad>): DescriptionRows | undefined {
   }
 
   const counts: DescriptionRow = {
-    triples: countTerm(all.triples),
-    subjects: countTerm(all.subjects.size),
+    triples: countTerm(triples),
+    subjects: countTerm(subjects.size),
     properties: countTerm(byProperty.size),
-    objects: countTerm(all.objects.size),
+    objects: countTerm(objects.size),
   };
   const entityRow: DescriptionRow = { entities: countTerm(entities.size), classes: countTerm(entityClasses.size) };
 
@@ -229,12 +242,12 @@ export function rowsOf(quads: Iterable<Quad>): DescriptionRows | undefined {
     .map((c): DescriptionRow => ({ class: resultTerm(c.term), entities: countTerm(c.subjects.size), triples: countTerm(c.triples) }));
   const properties = [...byProperty.entries()]
     .sort((a, b) => compareCodePoints(a[0], b[0]))
-    .map(([p, t]): DescriptionRow => ({ property: { type: 'uri', value: p }, triples: countTerm(t.triples), subjects: countTerm(t.subjects.size), objects: countTerm(t.objects.size) }));
+    .map(([p, t]): DescriptionRow => ({ property: { type: 'uri', value: p }, triples: countTerm(t.triples), subjects: countTerm(t.bySubject.size), objects: countTerm(t.objects.size) }));
 
   // ?article a schema:Article ; schema:url ?url ; schema:license ?licence ; schema:creditText ?credit ; schema:about ?film .
   // OPTIONAL { ?article schema:dateModified ?modified }  ?film a schema:Movie ; schema:name ?title .
-  const ARTICLE = `<${SCHEMA}Article`;
-  const MOVIE = `<${SCHEMA}Movie`;
+  const ARTICLE = `${SCHEMA}Article`;
+  const MOVIE = `${SCHEMA}Movie`;
   const values = (s: string, local: string): Term[] => about.get(s)?.get(`${SCHEMA}${local}`) ?? [];
   const sources: Array<{ row: DescriptionRow; film: Term; article: Term; key: string }> = [];
   for (const [s, classesOf] of types) {
