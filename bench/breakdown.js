@@ -5,6 +5,8 @@
 // as processes, side by side with their peers, interleaved run by run: bare `node -e 0`, and for `query cast` a plain
 // script that loads out/graph.nt into oxigraph and runs the same query. The ratios are those of issue 14's table.
 // A module shared by several groups is counted in the first group that loads it (the order the command loads them).
+// The stages load dist/'s modules one by one; the whole commands run as users run them, from the bundle dist/cli.cjs
+// with its code cache (src/cli/launch.ts), and once more without the cache.
 // Run `npm run build:ts` first. Usage: node bench/breakdown.js [--runs N] [--process-runs N]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -165,16 +167,26 @@ if (values.child !== undefined) {
     );
     const upToDateOut = path.join(work, 'up-to-date');
     spawnTimed([cli, 'build', '--out', upToDateOut]);
-    const whole = { bare: [], build: [], rebuild: [], extract: [], query: [], peer: [] };
+    // The CLI runs from its bundle with a code cache per command (src/cli/launch.ts), kept in a folder of this run:
+    // one run of each command writes it; the rows "no code cache" run with caching off, as a first run does.
+    const cached = { env: { ...process.env, FILMKG_CODE_CACHE: path.join(work, 'code-cache') } };
+    const uncached = { env: { ...process.env, FILMKG_CODE_CACHE: '0' } };
+    spawnTimed([cli, 'build', '--force', '--out', path.join(work, 'whole')], cached);
+    spawnTimed([cli, 'extract'], cached);
+    spawnTimed([cli, 'query', 'cast'], { cwd: work, ...cached });
+    const whole = { bare: [], build: [], rebuild: [], extract: [], query: [], peer: [], buildNoCache: [], extractNoCache: [], queryNoCache: [] };
     for (let i = 0; i < PROCESS_RUNS; i++) {
       whole.bare.push(spawnTimed(['-e', '0']).ms);
-      whole.build.push(spawnTimed([cli, 'build', '--force', '--out', path.join(work, 'whole')]).ms);
-      const rebuilt = spawnTimed([cli, 'build', '--out', upToDateOut]);
+      whole.build.push(spawnTimed([cli, 'build', '--force', '--out', path.join(work, 'whole')], cached).ms);
+      const rebuilt = spawnTimed([cli, 'build', '--out', upToDateOut], cached);
       if (!rebuilt.stdout.startsWith('up to date:')) throw new Error(`the second build was not up to date:\n${rebuilt.stdout}`);
       whole.rebuild.push(rebuilt.ms);
-      whole.extract.push(spawnTimed([cli, 'extract']).ms);
-      whole.query.push(spawnTimed([cli, 'query', 'cast'], { cwd: work }).ms);
+      whole.extract.push(spawnTimed([cli, 'extract'], cached).ms);
+      whole.query.push(spawnTimed([cli, 'query', 'cast'], { cwd: work, ...cached }).ms);
       whole.peer.push(spawnTimed([peer]).ms);
+      whole.buildNoCache.push(spawnTimed([cli, 'build', '--force', '--out', path.join(work, 'whole')], uncached).ms);
+      whole.extractNoCache.push(spawnTimed([cli, 'extract'], uncached).ms);
+      whole.queryNoCache.push(spawnTimed([cli, 'query', 'cast'], { cwd: work, ...uncached }).ms);
     }
     const m = Object.fromEntries(Object.entries(whole).map(([k, v]) => [k, stats(v).median]));
     const ratio = (a, b) => `${(a / b).toFixed(2)} ×`;
@@ -185,6 +197,10 @@ if (values.child !== undefined) {
     console.log(`${fmt(m.extract)}  filmkg extract                            ${ratio(m.extract, m.bare)} bare Node (target ≤ 2 ×)`);
     console.log(`${fmt(m.query)}  filmkg query cast                         ${ratio(m.query, m.peer)} the plain script (target ≤ 1.1 ×)`);
     console.log(`${fmt(m.peer)}  plain script: graph.nt into oxigraph + the same query`);
+    console.log(`without the code cache (FILMKG_CODE_CACHE=0, as a command's first run):`);
+    console.log(`${fmt(m.buildNoCache)}  filmkg build (from scratch, --force)      ${ratio(m.buildNoCache, m.bare)} bare Node`);
+    console.log(`${fmt(m.extractNoCache)}  filmkg extract                            ${ratio(m.extractNoCache, m.bare)} bare Node`);
+    console.log(`${fmt(m.queryNoCache)}  filmkg query cast                         ${ratio(m.queryNoCache, m.peer)} the plain script`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -37,6 +37,7 @@ const CASES: Array<[string, string[], RegExp[]]> = [
       /^ +[\d.]+ ms  JSON-LD and void\.ttl on a second thread .*: [\d.]+ × one thread$/m,
       /^ +[\d.]+ ms  filmkg build \(again, nothing changed\) +[\d.]+ × bare Node/m,
       /^ +[\d.]+ ms  filmkg query cast +[\d.]+ × the plain script/m,
+      /^without the code cache .*\n +[\d.]+ ms  filmkg build \(from scratch, --force\) +[\d.]+ × bare Node/m,
     ],
   ],
   ['validate.js', ['--runs', '2', '--process-runs', '1'], [/SHACL validation .*median/, /VoID\/DCAT description .*median/, /whole process `filmkg validate`.*median/]],
