@@ -216,8 +216,11 @@ describe('edge cases, against the queries in oxigraph', () => {
     expect(rows).toStrictEqual(await storeRows(quads));
   });
 
-  it('an IRI the store refuses fails the description with BAD_RDF, as it did when the store computed it', async () => {
-    const quads = [quad(iri('http://example.org/a b'), iri('http://example.org/p'), literal('a'))];
+  const refused: Array<[string, Quad[]]> = [
+    ['with a space', [quad(iri('http://example.org/a b'), iri('http://example.org/p'), literal('a'))]],
+    ['written as a blank node label, beside that blank node', [quad(blankNode('x'), iri('http://example.org/p'), literal('a')), quad(iri('_:x'), iri('http://example.org/p'), literal('a'))]],
+  ];
+  it.each(refused)('an IRI the store refuses (%s) fails the description with BAD_RDF, as it did when the store computed it', async (_name, quads) => {
     expect(rowsOf(quads)).toBeUndefined();
     await expect(descriptionRows(quads, () => toNTriples(quads))).rejects.toMatchObject({ code: 'BAD_RDF' });
   });

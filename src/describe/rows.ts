@@ -67,14 +67,14 @@ const CANONICAL: Readonly<Record<string, (value: string) => boolean>> = {
 };
 
 /**
- * The key of a term: equal keys for the terms the store holds as one (given termIsPlain), and only for those. An IRI is
- * its own text (no concatenation for the common case: a string's hash is computed once); a plain IRI starts with a
- * letter, a blank node's key with `_:` and a literal's with `"`.
+ * The key of a term: equal keys for the terms the store holds as one (given termIsPlain), and only for those. An IRI
+ * starting with a letter, as every plain one does, is its own text (no concatenation for the common case: a string's
+ * hash is computed once); any other IRI is `<` and its text, a blank node `_:` and its label, a literal starts with `"`.
  */
 function keyOf(term: Term): string {
   switch (term.termType) {
     case 'NamedNode':
-      return term.value;
+      return /^[A-Za-z]/.test(term.value) ? term.value : `<${term.value}`;
     case 'BlankNode':
       return `_:${term.value}`;
     case 'Literal':
