@@ -96,8 +96,8 @@ interface JsonObject {
   [key: string]: Json;
 }
 
-/** The graph indexed by subject and by object, for the embed's walks. */
-class GraphIndex {
+/** The graph indexed by subject and by object, for the embed's walks; one serves every embed of a build. */
+export class GraphIndex {
   private readonly bySubject = new Map<string, Quad[]>();
   private readonly byObject = new Map<string, Quad[]>();
 
@@ -203,9 +203,11 @@ function renderNode(index: GraphIndex, term: Term, spec: NodeSpec): JsonObject |
 /** The embed document: `{"@context": "https://schema.org", "@id": film, "@type": "Movie", …}` from the graph's triples. */
 export type Embed = Record<string, unknown>;
 
-/** Builds the embed of the film `filmIri` from `quads` (the whole graph of a build). Deterministic. */
-export function filmEmbed(quads: readonly Quad[], filmIri: string): Embed {
-  const index = new GraphIndex(quads);
+/**
+ * Builds the embed of the film `filmIri` from `quads` (the whole graph of a build). Deterministic. A caller that makes
+ * several embeds of one graph passes its `GraphIndex` (built from the same quads) rather than index them each time.
+ */
+export function filmEmbed(quads: readonly Quad[], filmIri: string, index: GraphIndex = new GraphIndex(quads)): Embed {
   const node = renderNode(index, namedNode(filmIri), MOVIE);
   if (!node) throw new Error(`no film ${filmIri} in the graph`);
   return { '@context': 'https://schema.org', ...node };
@@ -216,8 +218,7 @@ export function filmEmbed(quads: readonly Quad[], filmIri: string): Embed {
  * the film's `Movie` node as the graph has it (`@id`, `name`, `url`, `image`). The list and its items describe the page
  * (which films this build holds), not any article, so they are not in the graph; everything said about a film is.
  */
-export function indexEmbed(quads: readonly Quad[], filmIris: readonly string[], listIri: string): Embed {
-  const index = new GraphIndex(quads);
+export function indexEmbed(quads: readonly Quad[], filmIris: readonly string[], listIri: string, index: GraphIndex = new GraphIndex(quads)): Embed {
   const spec: NodeSpec = { props: [['name', V], ['url', MANY], ['image', many(IMAGE)]] };
   const items = filmIris.map((iri, i) => {
     const item = renderNode(index, namedNode(iri), spec);

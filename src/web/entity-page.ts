@@ -65,6 +65,22 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * `items` in the order of their keys (compared one after the other in code-unit order), each key computed once rather
+ * than at every comparison; equal keys keep their order (as Array.prototype.sort, which is stable).
+ */
+function sortedBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): T[] {
+  const decorated = items.map((item) => ({ item, keys: keys(item) }));
+  decorated.sort((a, b) => {
+    for (let i = 0; i < a.keys.length; i++) {
+      const c = compare(a.keys[i] as string, b.keys[i] as string);
+      if (c !== 0) return c;
+    }
+    return 0;
+  });
+  return decorated.map((d) => d.item);
+}
+
 /** The graph indexed for entity pages: triples by subject and by object, the entities that have pages, labels. */
 export class EntityIndex {
   readonly bySubject = new Map<string, Quad[]>();
@@ -74,6 +90,11 @@ export class EntityIndex {
   private readonly minter: IriMinter;
   private readonly labels = new Map<string, string>();
   private readonly filmPages: ReadonlySet<string>;
+  /** Computed once per IRI (a page names the same entities as many others): files, film page paths, types, kinds. */
+  private readonly files = new Map<string, string | undefined>();
+  private readonly filmPaths = new Map<string, string | undefined>();
+  private readonly typeLists = new Map<string, string[]>();
+  private readonly kinds = new Map<string, NodeKind>();
 
   constructor(
     quads: readonly Quad[],
@@ -99,19 +120,27 @@ export class EntityIndex {
 
   /** The file of an entity's own page: `pageFileOf`, except a film without a film page, which is at its own path. */
   ownFile(iri: string): string | undefined {
-    const file = pageFileOf(iri, this.base);
-    if (file === undefined || !file.startsWith('films/') || this.filmPages.has(iri)) return file;
-    return fileOfLocalPath(localPathOf(iri, this.base) as string);
+    if (this.files.has(iri)) return this.files.get(iri);
+    let file = pageFileOf(iri, this.base);
+    if (file !== undefined && file.startsWith('films/') && !this.filmPages.has(iri)) file = fileOfLocalPath(localPathOf(iri, this.base) as string);
+    this.files.set(iri, file);
+    return file;
   }
 
   /** The root-relative page path (URL form) of an IRI that has a page here: an entity page or a film page. */
   pathOf(iri: string): string | undefined {
-    if (this.filmPages.has(iri)) return pagePathOf(iri, this.base);
+    if (this.filmPages.has(iri)) {
+      if (!this.filmPaths.has(iri)) this.filmPaths.set(iri, pagePathOf(iri, this.base));
+      return this.filmPaths.get(iri);
+    }
     return this.pages.get(iri);
   }
 
+  /** IriMinter.isContentNamed, without cutting a new string for each test. */
   isContentNamed(iri: string): boolean {
-    return this.minter.isContentNamed(iri);
+    const base = this.minter.base;
+    if (!iri.startsWith(base)) return false;
+    return iri.startsWith('statement/', base.length) || iri.startsWith('reference/', base.length) || iri.startsWith('value/', base.length);
   }
 
   /** A human label: rdfs:label (English first), schema:name, a confirmed Wikidata item's label, or the IRI's last name. */
@@ -138,17 +167,30 @@ export class EntityIndex {
     return label;
   }
 
-  types(iri: string): string[] {
-    return (this.bySubject.get(iri) ?? [])
-      .filter((q) => q.predicate.value === RDF_TYPE)
-      .map((q) => q.object.value)
-      .sort(compare);
+  /** The IRI's types (rdf:type objects), sorted. */
+  types(iri: string): readonly string[] {
+    let types = this.typeLists.get(iri);
+    if (types === undefined) {
+      types = (this.bySubject.get(iri) ?? [])
+        .filter((q) => q.predicate.value === RDF_TYPE)
+        .map((q) => q.object.value)
+        .sort(compare);
+      this.typeLists.set(iri, types);
+    }
+    return types;
   }
 
   kind(iri: string): NodeKind {
-    if (!iri.startsWith(this.base)) return 'external';
-    const types = new Set(this.types(iri));
-    return KINDS.find(([t]) => types.has(t))?.[1] ?? 'other';
+    let kind = this.kinds.get(iri);
+    if (kind === undefined) {
+      if (!iri.startsWith(this.base)) kind = 'external';
+      else {
+        const types = new Set(this.types(iri));
+        kind = KINDS.find(([t]) => types.has(t))?.[1] ?? 'other';
+      }
+      this.kinds.set(iri, kind);
+    }
+    return kind;
   }
 }
 
@@ -166,19 +208,42 @@ function propertyLabelOf(iri: string): string {
   return prefix === 'schema' || prefix === 'fkg' ? words : `${words} (${prefix})`;
 }
 
-function prop(iri: string): Html {
-  return el('span', { class: 'prop', title: compactIri(iri) }, propertyLabel(iri));
+const prop: (iri: string) => Html = memo((iri) => el('span', { class: 'prop', title: compactIri(iri) }, propertyLabel(iri)));
+
+/**
+ * Fragments already rendered while writing many pages of one index: a term, statement or reference renders to the same
+ * HTML on every page at the same depth (its links are relative), and most are named on several pages.
+ */
+class Fragments {
+  private readonly byDepth = new Map<string, Map<string, Html>>();
+
+  /** The fragments of pages whose way up to the root is `up` (`../`). */
+  at(up: string): Map<string, Html> {
+    let map = this.byDepth.get(up);
+    if (map === undefined) this.byDepth.set(up, (map = new Map()));
+    return map;
+  }
+}
+
+/** `render()` once per key in `cache`. */
+function cached(cache: Map<string, Html>, key: string, render: () => Html): Html {
+  let html = cache.get(key);
+  if (html === undefined) cache.set(key, (html = render()));
+  return html;
 }
 
 /** Renders one page: the index, the entity and where the page is (for relative links). */
 class PageWriter {
   private readonly up: string;
+  private readonly fragments: Map<string, Html>;
 
   constructor(
     private readonly index: EntityIndex,
     at: string,
+    fragments: Fragments = new Fragments(),
   ) {
     this.up = relativeHref(at, '');
+    this.fragments = fragments.at(this.up);
   }
 
   href(iri: string): string | undefined {
@@ -188,17 +253,7 @@ class PageWriter {
 
   /** A term as HTML: entities with a page are links, http(s) IRIs external links, literals their text and datatype. */
   term(t: Term): Html {
-    if (t.termType === 'NamedNode') {
-      const href = this.href(t.value);
-      if (href !== undefined) return link(href, this.index.label(t.value));
-      // Only http(s) IRIs become links: a graph given with --graph may hold `javascript:` or `data:` IRIs.
-      if (/^https?:\/\//i.test(t.value)) {
-        const label = this.index.label(t.value);
-        const text = compactIri(t.value).replace(/^<(.*)>$/, '$1');
-        return h(el('a', { href: t.value }, label === text ? t.value : label), label === text ? undefined : h(' ', el('small', {}, el('code', {}, text))));
-      }
-      return el('code', {}, t.value);
-    }
+    if (t.termType === 'NamedNode') return cached(this.fragments, `t ${t.value}`, () => this.namedNode(t));
     if (t.termType === 'Literal') {
       const tag = t.language ? `@${t.language}` : t.datatype.value === `${NS.xsd}string` ? undefined : compactIri(t.datatype.value);
       return h(t.value, tag !== undefined ? h(' ', el('small', { class: 'dt' }, tag)) : undefined);
@@ -206,16 +261,29 @@ class PageWriter {
     return el('code', {}, `_:${t.value}`);
   }
 
+  /** A named node as HTML: its page's link, an external link for http(s) IRIs, else the IRI as code. */
+  private namedNode(t: Term): Html {
+    const href = this.href(t.value);
+    if (href !== undefined) return link(href, this.index.label(t.value));
+    // Only http(s) IRIs become links: a graph given with --graph may hold `javascript:` or `data:` IRIs.
+    if (/^https?:\/\//i.test(t.value)) {
+      const label = this.index.label(t.value);
+      const text = compactIri(t.value).replace(/^<(.*)>$/, '$1');
+      return h(el('a', { href: t.value }, label === text ? t.value : label), label === text ? undefined : h(' ', el('small', {}, el('code', {}, text))));
+    }
+    return el('code', {}, t.value);
+  }
+
   /** Values grouped by property, as a definition list (properties by label, values in order). */
   facts(quads: readonly Quad[], pick: (q: Quad) => Term): Html {
     const groups = new Map<string, Quad[]>();
     for (const q of quads) push(groups, q.predicate.value, q);
-    const keys = [...groups.keys()].sort((a, b) => compare(propertyLabel(a), propertyLabel(b)) || compare(a, b));
+    const keys = sortedBy([...groups.keys()], (p) => [propertyLabel(p), p]);
     return el(
       'dl',
       { class: 'facts' },
       keys.map((p) => {
-        const values = (groups.get(p) as Quad[]).map((q) => pick(q)).sort((a, b) => compare(this.sortKey(a), this.sortKey(b)));
+        const values = sortedBy((groups.get(p) as Quad[]).map((q) => pick(q)), (t) => [this.sortKey(t)]);
         return h(el('dt', {}, prop(p)), el('dd', {}, el('ul', { class: 'values' }, values.map((v) => el('li', {}, this.term(v))))));
       }),
     );
@@ -229,6 +297,10 @@ class PageWriter {
 
   /** A reference: the article line(s) and their text, where it was stated, the cited works with their URLs. */
   reference(ref: string): Html {
+    return cached(this.fragments, `r ${ref}`, () => this.renderReference(ref));
+  }
+
+  private renderReference(ref: string): Html {
     const quads = this.index.bySubject.get(ref) ?? [];
     const one = (local: string) => quads.find((q) => q.predicate.value === local)?.object;
     const all = (local: string) => quads.filter((q) => q.predicate.value === local).map((q) => q.object);
@@ -239,7 +311,7 @@ class PageWriter {
     const statedIn = one(`${NS.pr}P248`);
     const url = one(`${NS.pr}P854`);
     const retrieved = one(`${NS.pr}P813`);
-    const citations = all(`${FKG}citation`).sort((a, b) => compare(this.sortKey(a), this.sortKey(b)));
+    const citations = sortedBy(all(`${FKG}citation`), (t) => [this.sortKey(t)]);
     const where = line !== undefined ? `line${end !== undefined && end !== line ? `s ${line}–${end}` : ` ${line}`}` : undefined;
     return el(
       'li',
@@ -277,12 +349,16 @@ class PageWriter {
     return el(
       'ul',
       { class: 'quals' },
-      rest.sort((a, b) => compare(propertyLabel(a.predicate.value), propertyLabel(b.predicate.value)) || compare(this.sortKey(a.object), this.sortKey(b.object))).map((q) => el('li', {}, prop(q.predicate.value), ': ', this.term(q.object))),
+      sortedBy(rest, (q) => [propertyLabel(q.predicate.value), this.sortKey(q.object)]).map((q) => el('li', {}, prop(q.predicate.value), ': ', this.term(q.object))),
     );
   }
 
   /** A Wikidata-style statement: property and main value, qualifiers, other details, rank, and the evidence behind it. */
   statement(stmt: string, owner: { iri: string; property: string } | undefined, withEvidence: boolean): Html {
+    return cached(this.fragments, JSON.stringify(['s', stmt, owner?.iri, owner?.property, withEvidence]), () => this.renderStatement(stmt, owner, withEvidence));
+  }
+
+  private renderStatement(stmt: string, owner: { iri: string; property: string } | undefined, withEvidence: boolean): Html {
     const quads = this.index.bySubject.get(stmt) ?? [];
     const main = quads.filter((q) => prefixOf(q.predicate.value) === 'ps');
     const valueNodes = quads.filter((q) => prefixOf(q.predicate.value) === 'psv');
@@ -307,7 +383,7 @@ class PageWriter {
         property !== undefined ? prop(property) : 'statement',
         ': ',
         main.length + valueNodes.length > 0
-          ? h([...main.sort((a, b) => compare(this.sortKey(a.object), this.sortKey(b.object))), ...valueNodes.sort((a, b) => compare(a.object.value, b.object.value))].map((q, i) => h(i > 0 ? ', ' : '', value(q))))
+          ? h([...sortedBy(main, (q) => [this.sortKey(q.object)]), ...valueNodes.sort((a, b) => compare(a.object.value, b.object.value))].map((q, i) => h(i > 0 ? ', ' : '', value(q))))
           : el('em', {}, 'no value'),
         rank !== undefined && !rank.endsWith('NormalRank') ? h(' ', el('small', {}, `(${propertyLabel(rank)})`)) : undefined,
       ),
@@ -315,9 +391,7 @@ class PageWriter {
         ? el(
             'ul',
             { class: 'quals' },
-            qualifiers
-              .sort((a, b) => compare(propertyLabel(a.predicate.value), propertyLabel(b.predicate.value)) || compare(this.sortKey(a.object), this.sortKey(b.object)))
-              .map((q) => el('li', {}, prop(q.predicate.value), ': ', this.term(q.object))),
+            sortedBy(qualifiers, (q) => [propertyLabel(q.predicate.value), this.sortKey(q.object)]).map((q) => el('li', {}, prop(q.predicate.value), ': ', this.term(q.object))),
           )
         : undefined,
       this.others(quads, shown),
@@ -386,16 +460,22 @@ details summary{cursor:pointer;color:var(--muted)}
 
 /** One entity's page; `at` is its own page path (URL form, root-relative), from which its links are relative. */
 export function entityPage(index: EntityIndex, iri: string, options: EntityPageOptions = {}): string {
+  return renderEntityPage(index, iri, options, new Fragments());
+}
+
+/** entityPage, reusing the fragments already rendered for other pages of the same index. */
+function renderEntityPage(index: EntityIndex, iri: string, options: EntityPageOptions, fragments: Fragments): string {
   const at = index.pathOf(iri) ?? hrefOfFile(index.ownFile(iri) ?? 'entity.html');
-  const w = new PageWriter(index, at);
+  const w = new PageWriter(index, at, fragments);
   const label = index.label(iri);
   const own = index.bySubject.get(iri) ?? [];
   const incoming = index.byObject.get(iri) ?? [];
   const SKIP = new Set([RDF_TYPE, RDFS_LABEL, DERIVED_FROM]);
   const outFacts = own.filter((q) => !SKIP.has(q.predicate.value) && prefixOf(q.predicate.value) !== 'p');
-  const statements = own
-    .filter((q) => prefixOf(q.predicate.value) === 'p' && q.object.termType === 'NamedNode')
-    .sort((a, b) => compare(propertyLabel(a.predicate.value), propertyLabel(b.predicate.value)) || compare(a.object.value, b.object.value));
+  const statements = sortedBy(
+    own.filter((q) => prefixOf(q.predicate.value) === 'p' && q.object.termType === 'NamedNode'),
+    (q) => [propertyLabel(q.predicate.value), q.object.value],
+  );
   const ownRefs = own.filter((q) => q.predicate.value === DERIVED_FROM).map((q) => q.object.value).sort(compare);
   const inFacts = incoming.filter((q) => !index.isContentNamed(q.subject.value));
   // Statements that name this entity (as value, qualifier or detail), with their owner; references that cite it.
@@ -417,7 +497,7 @@ export function entityPage(index: EntityIndex, iri: string, options: EntityPageO
     }
   }
   const byOwner = (m: Map<string, { iri: string; property: string } | undefined>) =>
-    [...m].sort(([a, oa], [b, ob]) => compare(oa ? index.label(oa.iri) : '', ob ? index.label(ob.iri) : '') || compare(oa ? propertyLabel(oa.property) : '', ob ? propertyLabel(ob.property) : '') || compare(a, b));
+    sortedBy([...m], ([a, o]) => [o ? index.label(o.iri) : '', o ? propertyLabel(o.property) : '', a]);
 
   const picture = neighbourhoodSvg({ label, kind: index.kind(iri) }, neighbours(index, iri, w));
   const local = localPathOf(iri, index.base) ?? '';
@@ -477,6 +557,7 @@ export function entityPage(index: EntityIndex, iri: string, options: EntityPageO
 export function renderEntityPages(quads: readonly Quad[], base: string, options: EntityPageOptions = {}): Map<string, string> {
   const index = new EntityIndex(quads, base, options);
   const files = new Map<string, string>();
-  for (const iri of [...index.pages.keys()].sort(compare)) files.set(index.ownFile(iri) as string, entityPage(index, iri, options));
+  const fragments = new Fragments();
+  for (const iri of [...index.pages.keys()].sort(compare)) files.set(index.ownFile(iri) as string, renderEntityPage(index, iri, options, fragments));
   return files;
 }

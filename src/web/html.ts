@@ -5,8 +5,12 @@ const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function esc(text: string | number): string {
-  return String(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string);
+  const s = typeof text === 'string' ? text : String(text);
+  // Most text has nothing to escape: a test is cheaper than a replace that copies it.
+  return NEEDS_ESCAPE.test(s) ? s.replace(ESCAPED, (c) => HTML_ESCAPES[c] as string) : s;
 }
+const NEEDS_ESCAPE = /[&<>"']/;
+const ESCAPED = /[&<>"']/g;
 
 /** HTML that is already escaped (built by the helpers here), kept apart from raw text by its type. */
 export interface Html {
@@ -21,26 +25,30 @@ export function raw(html: string): Html {
 /** What the builders take as content: text (escaped), markup, nothing, or lists of these. */
 export type Part = string | number | Html | undefined | false | readonly Part[];
 
+/** `out` with `p` appended: text escaped, Html kept, empty parts dropped, lists in order. */
+function append(out: string, p: Part): string {
+  if (p === undefined || p === false) return out;
+  if (typeof p === 'string' || typeof p === 'number') return out + esc(p);
+  if (Array.isArray(p)) {
+    for (const q of p as readonly Part[]) out = append(out, q);
+    return out;
+  }
+  return out + (p as Html).html;
+}
+
 /** Joins parts: text is escaped, Html is kept, empty parts are dropped. */
 export function h(...parts: Part[]): Html {
-  let out = '';
-  const add = (p: Part): void => {
-    if (p === undefined || p === false) return;
-    if (typeof p === 'string' || typeof p === 'number') out += esc(p);
-    else if (Array.isArray(p)) for (const q of p as readonly Part[]) add(q);
-    else out += (p as Html).html;
-  };
-  for (const p of parts) add(p);
-  return raw(out);
+  return raw(append('', parts));
 }
 
 /** An element with escaped attribute values and escaped or nested content. */
 export function el(tag: string, attrs: Readonly<Record<string, string | number | undefined>>, ...content: Part[]): Html {
-  const attributes = Object.entries(attrs)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => ` ${k}="${esc(v as string | number)}"`)
-    .join('');
-  return raw(`<${tag}${attributes}>${h(...content).html}</${tag}>`);
+  let out = `<${tag}`;
+  for (const k in attrs) {
+    const v = attrs[k];
+    if (v !== undefined) out += ` ${k}="${esc(v)}"`;
+  }
+  return raw(`${append(`${out}>`, content)}</${tag}>`);
 }
 
 /** A link; `href` is escaped as an attribute value. */
@@ -156,5 +164,7 @@ export function page(options: { title: string; description?: string; embed?: Emb
     options.css !== undefined ? raw(`<style>${options.css}</style>\n`) : undefined,
     options.embed ? raw(`<script type="application/ld+json">\n${embedScriptText(options.embed)}\n</script>\n`) : undefined,
   );
-  return `<!DOCTYPE html>\n<html lang="en">\n<head>\n${head.html}</head>\n<body>\n${options.body.html}\n</body>\n</html>\n`;
+  // Joined, not concatenated: join copies the parts into one flat string, so the page does not keep alive the tree of
+  // small strings its parts were concatenated from (which made the garbage collector copy them, page after page).
+  return ['<!DOCTYPE html>\n<html lang="en">\n<head>\n', head.html, '</head>\n<body>\n', options.body.html, '\n</body>\n</html>\n'].join('');
 }

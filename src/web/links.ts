@@ -46,7 +46,8 @@ function encodeUtf8(c: string): string {
 
 /** One file-name segment as a URL path segment: `%` and every character but `A–Z a–z 0–9 - . _ ~` escaped. */
 function hrefSegment(name: string): string {
-  return Array.from(name, (c) => (/[A-Za-z0-9\-._~]/.test(c) ? c : encodeUtf8(c))).join('');
+  // By code point (`u`), as the minter escapes a character's UTF-8 bytes together.
+  return name.replace(/[^A-Za-z0-9\-._~]/gu, encodeUtf8);
 }
 
 /**

@@ -33,6 +33,9 @@ export function defaultLinks(slug: string): PageLinks {
   return { turtle: '../graph.ttl', ntriples: '../graph.nt', jsonld: '../graph.jsonld', embed: `${slug}.jsonld`, index: 'index.html' };
 }
 
+/** Code-unit order of two strings. */
+const compareCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** A date of year, month or day precision as a `<time>` element (`27 October 1995`). */
@@ -198,7 +201,8 @@ function theatricalReleases(film: FilmFacts): { date: string; kind: string; plac
     if (r.place && !entry.places.includes(r.place)) entry.places.push(r.place);
     merged.set(key, entry);
   }
-  return [...merged.values()].sort((a, b) => a.date.localeCompare(b.date));
+  // Dates are `YYYY-MM-DD` (src/facts/model.ts), where code-unit order is localeCompare's, without loading a collator.
+  return [...merged.values()].sort((a, b) => compareCodeUnits(a.date, b.date));
 }
 
 function releases(film: FilmFacts, l: Linker): Section {
@@ -427,7 +431,8 @@ export function indexPage(
   wholeGraph: { readonly href: string; readonly text: string } = { href: '../graph.ttl', text: 'The whole graph in Turtle' },
 ): string {
   const items = [...films]
-    .sort((a, b) => a.source.slug.localeCompare(b.source.slug))
+    // Slugs are `[a-z0-9-]` (src/facts/model.ts), where code-unit order is localeCompare's.
+    .sort((a, b) => compareCodeUnits(a.source.slug, b.source.slug))
     .map((f) => el('li', {}, link(`${f.source.slug}.html`, f.title.value), f.year ? ` (${f.year.value})` : ''));
   const body = h(el('header', {}, el('h1', {}, 'Films')), el('main', {}, el('ul', { id: 'films' }, items), el('p', {}, link(wholeGraph.href, wholeGraph.text))));
   return page({ title: 'Films', body, ...(embed ? { embed } : {}) });

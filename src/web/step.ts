@@ -6,7 +6,7 @@ import type { FilmFacts } from '../facts/model.js';
 import { IriMinter } from '../iri.js';
 import type { Quad } from '../rdf.js';
 import { contentSecurityPolicy } from './html.js';
-import { filmEmbed, indexEmbed, type Embed } from './embed.js';
+import { filmEmbed, GraphIndex, indexEmbed, type Embed } from './embed.js';
 import { renderEntityPages } from './entity-page.js';
 import { entityHref } from './links.js';
 import { filmPage, imageOrigins, indexPage } from './page.js';
@@ -21,6 +21,9 @@ export interface WebFiles {
   /** Each HTML file's Content-Security-Policy (the one in its <meta> element), for a server to send as a header too. */
   readonly policies: ReadonlyMap<string, string>;
 }
+
+/** Code-unit order of two strings. */
+const compareCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The embed document as a standalone .jsonld file (two-space JSON, final newline). */
 export function embedFileText(embed: Embed): string {
@@ -38,19 +41,26 @@ export function renderWebFiles(films: readonly FilmFacts[], quads: readonly Quad
   const policies = new Map<string, string>();
   const subjects = new Set<string>();
   for (const q of quads) subjects.add(q.subject.value);
+  const index = new GraphIndex(quads);
+  // Every film page is in PAGES_DIR, so one href per target serves them all (a page names an entity many times).
+  const hrefs = new Map<string, string | undefined>();
   for (const film of films) {
     const slug = film.source.slug;
     const iri = minter.film(slug).value;
-    const embed = filmEmbed(quads, iri);
+    const embed = filmEmbed(quads, iri, index);
     const from = `${PAGES_DIR}/${slug}.html`;
-    const href = (target: string) => (subjects.has(target) ? entityHref(target, minter.base, from) : undefined);
+    const href = (target: string) => {
+      if (!hrefs.has(target)) hrefs.set(target, subjects.has(target) ? entityHref(target, minter.base, from) : undefined);
+      return hrefs.get(target);
+    };
     embeds.set(slug, embed);
     files.set(from, filmPage(film, embed, iri, undefined, href, minter.base));
     policies.set(from, contentSecurityPolicy(imageOrigins(film)));
     files.set(`${PAGES_DIR}/${slug}.jsonld`, embedFileText(embed));
   }
-  const sorted = [...films].sort((a, b) => a.source.slug.localeCompare(b.source.slug));
-  const list = indexEmbed(quads, sorted.map((f) => minter.film(f.source.slug).value), `${minter.base}${PAGES_DIR}/`);
+  // Slugs are `[a-z0-9-]` (src/facts/model.ts), where code-unit order is localeCompare's, without loading a collator.
+  const sorted = [...films].sort((a, b) => compareCodeUnits(a.source.slug, b.source.slug));
+  const list = indexEmbed(quads, sorted.map((f) => minter.film(f.source.slug).value), `${minter.base}${PAGES_DIR}/`, index);
   files.set(`${PAGES_DIR}/index.html`, indexPage(films, list));
   policies.set(`${PAGES_DIR}/index.html`, contentSecurityPolicy());
   return { embeds, files, policies };

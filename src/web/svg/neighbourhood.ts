@@ -40,6 +40,7 @@ const COLUMN = 112;
 const LABEL_CHARS = 22;
 
 function shorten(text: string, max: number): string {
+  if (text.length <= max) return text; // no more code points than code units
   const chars = Array.from(text);
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
 }
