@@ -12,7 +12,7 @@ import { stats } from './stats.js';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, seed: { type: 'string', default: '1' } } });
 const N = Math.max(1, Number(values.articles));
-const { factsFromText } = await import(path.join(ROOT, 'dist/pipeline.js'));
+const { factsFromText } = await import(path.join(ROOT, 'dist/facts/from-text.js'));
 const { buildGraph } = await import(path.join(ROOT, 'dist/graph.js'));
 const { validateQuads } = await import(path.join(ROOT, 'dist/check/shacl.js'));
 const { CORPUS_DIRS } = await import(path.join(ROOT, 'dist/eval/corpus.js'));

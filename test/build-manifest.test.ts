@@ -1,13 +1,15 @@
 // `filmkg build` is content-addressed: unchanged inputs leave the output untouched ("up to date"), any changed input,
 // option, output file or an interrupted build leads to a rebuild, and --force always rebuilds.
 import { spawn } from 'node:child_process';
-import { cp, lstat, mkdtemp, readFile, readdir, readlink, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, lstat, mkdtemp, readFile, readdir, readlink, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { run } from '../src/cli/main.js';
 import { captureIo } from '../src/cli/io.js';
-import { MANIFEST_FILE } from '../src/export/manifest.js';
+import { DEFAULT_BASE } from '../src/base.js';
+import { checkFreshness, FileHasher, hashCacheFile, hashInputs, MANIFEST_FILE } from '../src/export/manifest.js';
 import { FILMS_DIR, PROJECT_ROOT } from '../src/paths.js';
 
 const SLUG = 'leaving-las-vegas';
@@ -170,4 +172,89 @@ describe('filmkg build: up to date', () => {
       expect(await readFile(path.join(out, 'graph.nt'), 'utf8')).toBe(await readFile(path.join(reference, 'graph.nt'), 'utf8'));
     }
   }, 240_000);
+});
+
+describe('filmkg build: the hash cache of the up-to-date check (FileHasher)', () => {
+  const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+  const cacheOf = async (file: string) => JSON.parse(await readFile(file, 'utf8')) as { files: Record<string, string> };
+
+  test('a file whose status is as recorded is not read again; any other file is', async () => {
+    const folder = await mkdtemp(path.join(dir, 'hasher-'));
+    const cache = path.join(folder, '.out-hashes.json');
+    const a = path.join(folder, 'a.txt');
+    await writeFile(a, 'alpha');
+    // A whole second, so that utimes can put it back to the nanosecond (it takes seconds as a double).
+    const second = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+    await utimes(a, second, second);
+    // Recorded only once its change time is older than the hasher's stamp: wait past the clock's tick.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const first = new FileHasher(cache);
+    expect(first.hashFiles([a, path.join(folder, 'missing')])).toEqual([sha('alpha'), 'absent']);
+    first.save();
+    // The cache is what answers for an unchanged status: a hash planted in it is given back without reading the file.
+    const planted = await cacheOf(cache);
+    const entry = planted.files[a] as string;
+    planted.files[a] = `${entry.slice(0, entry.indexOf(' '))} ${'0'.repeat(64)}`;
+    await writeFile(cache, JSON.stringify({ version: 1, ...planted }));
+    expect(new FileHasher(cache).hashFiles([a])).toEqual(['0'.repeat(64)]);
+    // Same size, mtime put back with utimes: the change time moved (no program can set it), so the file is read again.
+    const before = await stat(a, { bigint: true });
+    await writeFile(a, 'alphA');
+    await utimes(a, second, second);
+    expect(await stat(a, { bigint: true })).toMatchObject({ size: before.size, mtimeNs: before.mtimeNs, ino: before.ino });
+    expect(new FileHasher(cache).hashFiles([a])).toEqual([sha('alphA')]);
+    // A foreign or broken cache is an empty one.
+    await writeFile(cache, '{"version": 1, "files": ');
+    expect(new FileHasher(cache).hashFiles([a])).toEqual([sha('alphA')]);
+  });
+
+  test('a file changed after the stamp, in the same tick of the clock or not, is never recorded (git\'s racy case)', async () => {
+    const folder = await mkdtemp(path.join(dir, 'hasher-racy-'));
+    const cache = path.join(folder, '.out-hashes.json');
+    const old = path.join(folder, 'old.txt');
+    const fresh = path.join(folder, 'fresh.txt');
+    await writeFile(old, 'old');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const hasher = new FileHasher(cache);
+    hasher.hashFiles([old]); // stamps the cache before reading: T0
+    await writeFile(fresh, 'fresh'); // changed at T0 or after
+    expect(hasher.hashFiles([fresh])).toEqual([sha('fresh')]);
+    hasher.save();
+    const { files } = await cacheOf(cache);
+    expect(Object.keys(files)).toEqual([old]);
+  });
+
+  test('an article changed in the tick of the manifest, or changed with its size and mtime kept, leads to a rebuild', async () => {
+    const films = await filmsCopy('films-status');
+    const out = path.join(dir, 'status');
+    expect((await build(['--films', films, '--out', 'status'])).code).toBe(0);
+    const article = path.join(films, SLUG, 'article.txt');
+    const text = await readFile(article, 'utf8');
+    const swapCase = (s: string) => s.replace('Leaving Las Vegas', 'LEAVING LAS VEGAS');
+    expect(Buffer.byteLength(swapCase(text))).toBe(Buffer.byteLength(text));
+
+    // Right after the build, the article's mtime set to the manifest's own (the same second, the same tick).
+    const manifestTime = (await stat(path.join(out, MANIFEST_FILE))).mtime;
+    await writeFile(article, swapCase(text));
+    await utimes(article, manifestTime, manifestTime);
+    const sameTick = await build(['--films', films, '--out', 'status']);
+    expect(sameTick.code).toBe(0);
+    expect(sameTick.out).toMatch(new RegExp(`^rebuilt: changed since the last build: films/${SLUG}/article\\.txt$`, 'm'));
+
+    // Up to date twice (the first check hashes what the build just wrote, the second finds every status recorded);
+    // then the article changed back, same size, its mtime restored (a whole second, which utimes sets exactly): not
+    // up to date.
+    const second = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+    await utimes(article, second, second);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await build(['--films', films, '--out', 'status'])).out).toMatch(/^up to date: /m);
+    expect((await build(['--films', films, '--out', 'status'])).out).toMatch(/^up to date: /m);
+    const before = await stat(article, { bigint: true });
+    await writeFile(article, text);
+    await utimes(article, second, second);
+    expect(await stat(article, { bigint: true })).toMatchObject({ size: before.size, mtimeNs: before.mtimeNs, ino: before.ino });
+    const hasher = new FileHasher(hashCacheFile(out));
+    const freshness = await checkFreshness(out, await hashInputs({ filmsDir: films, base: DEFAULT_BASE }, hasher));
+    expect(freshness).toMatchObject({ upToDate: false, changed: [`films/${SLUG}/article.txt`] });
+  }, 120_000);
 });

@@ -96,4 +96,21 @@ describe('the bundled CLI and its code cache', () => {
     expect(bundle).not.toMatch(/\bimport\.meta\.url\b/);
     expect(bundle).toContain('__filmkgModuleUrl("paths.js")');
   });
+
+  it('answers an up-to-date build before loading the bundle, and leaves every other build to it', async () => {
+    const out = path.join(tmp, 'fresh-out');
+    const built = filmkg(['build', '--out', out], path.join(tmp, 'fresh-first'));
+    expect(built.status, built.err).toBe(0);
+    const dir = path.join(tmp, 'fresh');
+    const again = filmkg(['build', '--out', out], dir);
+    expect(again.status).toBe(0);
+    expect(again.out).toMatch(/^up to date: .* nothing to do \(--force rebuilds\)\ntime: \d+ ms\n$/);
+    expect(again.err).toBe('');
+    // The bundle never ran: it would have left its code cache.
+    expect(() => readdirSync(dir)).toThrow();
+    // A usage error is the bundle's to report, with the same words as in process.
+    const usage = filmkg(['build', '--bogus', '--out', out], dir);
+    const expected = await inProcess(['build', '--bogus', '--out', out]);
+    expect(usage).toEqual({ status: 2, out: '', err: expected.err });
+  });
 });

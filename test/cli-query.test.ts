@@ -1,10 +1,15 @@
 // `filmkg query` from the CLI: bundled queries by name, formats, --list, and its errors (codes and places).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { captureIo } from '../src/cli/io.js';
 import { run } from '../src/cli/main.js';
+import { QUERY_AUTH_ENV } from '../src/cli/query.js';
+import { PROJECT_ROOT } from '../src/paths.js';
+import { AUTH_ENV } from '../src/remote/http.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'filmkg-cli-query-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -79,4 +84,53 @@ describe('filmkg query', () => {
     expect((await query()).status).toBe(2);
     expect((await query('cast', '-e', 'ASK {}')).status).toBe(2);
   });
+
+  it('shortens the IRIs of a table with the vocabulary\'s prefixes', async () => {
+    const sparql = 'SELECT ?t ?s WHERE { ?f a ?t ; <http://schema.org/sameAs> ?s FILTER(?t = <http://schema.org/Movie> && STRSTARTS(STR(?s), "https://www.imdb.com/")) }';
+    const { status, out } = await query('-e', sparql);
+    expect(status).toBe(0);
+    // A namespace of src/vocab.ts shortens an IRI; any other IRI is shown whole.
+    expect(out).toMatch(/^schema:Movie │ <https:\/\/www\.imdb\.com\/title\/tt\d+\/>$/m);
+  });
+
+  it('names in its help the variable the remote client reads credentials from', () => {
+    expect(QUERY_AUTH_ENV).toBe(AUTH_ENV);
+  });
+});
+
+describe('filmkg query as a process: what it loads', () => {
+  /** The files (under the project) `filmkg query …` loads as ES modules, seen by a resolve hook; the graph is out/graph.nt. */
+  function loaded(args: string[]): string[] {
+    const log = path.join(tmp, `loaded-${args.length}-${args[0]}.txt`);
+    const hook = path.join(tmp, 'resolve-hook.mjs');
+    writeFileSync(
+      hook,
+      `import { appendFileSync } from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const r = await next(specifier, context);\n  if (r.url.startsWith('file:')) appendFileSync(${JSON.stringify(log)}, r.url + '\\n');\n  return r;\n}\n`,
+    );
+    const register = path.join(tmp, 'register-hook.mjs');
+    writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hook).href)});\n`);
+    writeFileSync(log, '');
+    // The modules of dist/ as they are (bin/filmkg.js runs them bundled into one file, dist/cli.cjs, where each module
+    // dynamically imported here is still initialised only when that import runs).
+    const main = pathToFileURL(path.join(PROJECT_ROOT, 'dist', 'cli', 'main.js')).href;
+    const script = `const { run } = await import(${JSON.stringify(main)}); process.exitCode = await run(${JSON.stringify(['query', ...args])});`;
+    const r = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, '--input-type=module', '-e', script], { cwd: tmp, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const root = pathToFileURL(PROJECT_ROOT).href;
+    return [...new Set(readFileSync(log, 'utf8').split('\n').filter((u) => u.startsWith(root)).map((u) => u.slice(root.length)))].sort();
+  }
+
+  it('loads no sparqljs, vocabulary or remote client for an unedited bundled query; a query of your own is checked by sparqljs', () => {
+    // A built graph newer than the films and the code (written now), so the query answers from it, as after `filmkg build`.
+    mkdirSync(path.join(tmp, 'out'), { recursive: true });
+    writeFileSync(path.join(tmp, 'out', 'graph.nt'), '<https://example.org/f> <http://schema.org/name> "F" .\n');
+    const bundled = loaded(['cast']);
+    expect(bundled).toContain('dist/cli/query.js');
+    expect(bundled).toContain('node_modules/oxigraph/node.js');
+    expect(bundled.filter((f) => /sparqljs|vocab|remote\/|rdf-data-factory|n3\//.test(f))).toEqual([]);
+    const own = loaded(['-e', 'SELECT * WHERE { ?s ?p ?o }']);
+    expect(own).toContain('node_modules/sparqljs/sparql.js');
+    expect(own).toContain('dist/sparql/check.js');
+  }, 60_000);
 });

@@ -8,7 +8,7 @@ import { validateQuads } from '../src/check/shacl.js';
 import { CORPUS_DIRS, evaluateCorpus, type ArticleScore } from '../src/eval/corpus.js';
 import { rates, total } from '../src/eval/score.js';
 import { buildGraph } from '../src/graph.js';
-import { factsFromText } from '../src/pipeline.js';
+import { factsFromText } from '../src/facts/from-text.js';
 import { readdirSync, existsSync } from 'node:fs';
 import { expectEvidenceOnLines } from './helpers/evidence.js';
 

@@ -15,7 +15,8 @@ import { describeGraph, descriptionRows, DISTRIBUTIONS } from '../src/describe/s
 import { toNTriples } from '../src/export/ntriples.js';
 import { buildGraph } from '../src/graph.js';
 import { PROJECT_ROOT } from '../src/paths.js';
-import { factsFromText, loadFilms } from '../src/pipeline.js';
+import { factsFromText } from '../src/facts/from-text.js';
+import { loadFilms } from '../src/pipeline.js';
 import type { FilmFacts } from '../src/facts/model.js';
 import { dataFactory, type Quad } from '../src/rdf.js';
 import { OxigraphStore } from '../src/store/oxigraph.js';

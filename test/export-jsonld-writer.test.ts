@@ -18,7 +18,8 @@ import { toJsonLd, toJsonLdDocumentByJsonLdJs } from '../src/export/jsonld.js';
 import { writeJsonLd } from '../src/export/jsonld-writer.js';
 import { buildGraph, sortQuads } from '../src/graph.js';
 import { PROJECT_ROOT } from '../src/paths.js';
-import { factsFromText, loadFilms } from '../src/pipeline.js';
+import { factsFromText } from '../src/facts/from-text.js';
+import { loadFilms } from '../src/pipeline.js';
 import { dataFactory, type Quad } from '../src/rdf.js';
 import { NS } from '../src/vocab.js';
 

@@ -12,7 +12,7 @@ import { toNTriples } from '../src/export/ntriples.js';
 import { toTurtle } from '../src/export/turtle.js';
 import { buildGraph } from '../src/graph.js';
 import { FILMS_DIR } from '../src/paths.js';
-import { factsFromText } from '../src/pipeline.js';
+import { factsFromText } from '../src/facts/from-text.js';
 
 const LINES = readFileSync(path.join(FILMS_DIR, 'leaving-las-vegas', 'article.txt'), 'utf8').split('\n');
 const META = { slug: 'hostile', title: 'Hostile', url: 'https://filmkg.example/hostile', licence: { name: 'CC BY-SA 4.0', url: 'https://creativecommons.org/licenses/by-sa/4.0/' }, attribution: 'test' };

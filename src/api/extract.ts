@@ -8,7 +8,8 @@ import { toLines } from '../extract/lines.js';
 import { checkFacts } from '../facts/check.js';
 import type { FilmFacts } from '../facts/model.js';
 import { assumedMetadata } from '../metadata.js';
-import { extractFacts, factsFromText, filmFiles, loadFilm, readMetadata, type FilmMetadata } from '../pipeline.js';
+import { factsFromText } from '../facts/from-text.js';
+import { extractFacts, loadFilm, readArticleTarget, type FilmMetadata, type ReadArticleOptions } from '../pipeline.js';
 import { readFile } from 'node:fs/promises';
 
 /** Options of {@link extractArticle}. */
@@ -41,63 +42,8 @@ export function extractArticle(text: string, options: ExtractArticleOptions = {}
   return factsFromText(text, meta, file, curation, { strict: options.strict === true });
 }
 
-/** How {@link readArticleTarget} reads: curation on or off, `--strict`, and where notes (assumed metadata) go. */
-export interface ReadArticleOptions {
-  /** Apply the film folder's curation.json (default true); it applies to the folder's own article.txt only. */
-  readonly curation?: boolean;
-  readonly strict?: boolean;
-  /** Told when metadata is assumed (no metadata.json beside the article), with what was assumed. */
-  readonly note?: (line: string) => void;
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
-}
-
-async function readText(file: string, what: string): Promise<string> {
-  try {
-    return new TextDecoder('utf-8').decode(await readFile(file));
-  } catch (error) {
-    throw new FilmkgError('FILE_NOT_FOUND', `cannot read the ${what}`, { place: { file }, expected: 'a readable file', cause: error });
-  }
-}
-
-/**
- * Reads an article from the file system, the one way `filmkg extract ARTICLE` and {@link extractArticleFile} share: a
- * film folder (its article.txt, metadata.json and, with `curation`, curation.json), or an article file (the
- * metadata.json beside it when there is one, else assumed metadata, told to `note`; the folder's curation.json when the
- * file is that folder's own article.txt). Errors name the file.
- */
-export async function readArticleTarget(target: string, options: ReadArticleOptions = {}): Promise<FilmFacts> {
-  const curation = options.curation !== false;
-  const extract = { strict: options.strict === true };
-  let isFolder: boolean;
-  try {
-    isFolder = (await stat(target)).isDirectory();
-  } catch (error) {
-    throw new FilmkgError('FILE_NOT_FOUND', 'no such file or folder', { place: { file: target }, expected: 'a film folder or an article .txt file', cause: error });
-  }
-  if (isFolder) {
-    if (curation) return loadFilm(target, extract);
-    const files = filmFiles(target);
-    return factsFromText(await readText(files.article, 'article'), await readMetadata(files.metadata), files.article, undefined, extract);
-  }
-  const files = filmFiles(path.dirname(target));
-  const text = await readText(target, 'article');
-  if (await exists(files.metadata)) {
-    const meta = await readMetadata(files.metadata);
-    // The curation names lines of the folder's own article, so it applies to that file only.
-    const own = path.resolve(target) === path.resolve(files.article);
-    const cur = own && curation && (await exists(files.curation)) ? { curation: parseCuration(await readText(files.curation, 'curation'), files.curation), file: files.curation } : undefined;
-    return factsFromText(text, meta, target, cur, extract);
-  }
-  const { meta, note } = assumedMetadata(target, text);
-  options.note?.(note);
-  return factsFromText(text, meta, target, undefined, extract);
-}
+// readArticleTarget lives in src/pipeline.ts, which loads zod only when the generated check is not sure of a film.
+export { readArticleTarget, type ReadArticleOptions };
 
 /**
  * Reads an article from the file system, as `filmkg extract ARTICLE` does ({@link readArticleTarget} with curation):

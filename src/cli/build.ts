@@ -78,16 +78,64 @@ function kilobytes(data: string | Uint8Array): string {
   return `${(bytes / 1024).toFixed(1)} kB`;
 }
 
+const BUILD_ARGS = {
+  films: { type: 'string' },
+  facts: { type: 'string', multiple: true },
+  out: { type: 'string' },
+  base: { type: 'string' },
+  ...BULK_ARGS,
+  force: { type: 'boolean' },
+} as const;
+
+/** What the up-to-date check found: the inputs' hashes and the state of the output folder. */
+type Checked = Awaited<ReturnType<typeof checkUpToDate>>;
+
+/**
+ * Content-addressed: the inputs' hashes against the manifest of the build in place, before the pipeline is even
+ * loaded. Files whose status is as it was when last hashed are not read again (FileHasher: the cache beside the
+ * output folder).
+ */
+async function checkUpToDate(target: { factsFiles?: string[]; filmsDir: string; base: string; outDir: string }) {
+  const { hashInputs, checkFreshness, manifestText, MANIFEST_FILE, FileHasher, hashCacheFile } = await import('../export/manifest.js');
+  const hasher = new FileHasher(hashCacheFile(target.outDir));
+  const inputs = await hashInputs(target.factsFiles !== undefined ? { factsFiles: target.factsFiles, base: target.base } : { filmsDir: target.filmsDir, base: target.base }, hasher);
+  const freshness = await checkFreshness(target.outDir, inputs, hasher);
+  hasher.save();
+  return { inputs, freshness, manifestText, MANIFEST_FILE };
+}
+
+function upToDateText(io: CliIo, outDir: string, inputs: Checked['inputs'], files: number, started: number): string {
+  return `up to date: ${shown(io.cwd, outDir)} was built from these inputs (${Object.keys(inputs).length} hashed, ${files} files as written); nothing to do (--force rebuilds)\ntime: ${(performance.now() - started).toFixed(0)} ms\n`;
+}
+
+/**
+ * The up-to-date check alone, for the launcher (src/cli/launch.ts) to run before it loads the whole CLI: prints the
+ * "up to date" line and resolves to 0 when a one-film build has nothing to do; resolves to undefined, having printed
+ * nothing, in every other case (a build to run, --force, --help, many films, a usage error or any failure, which the
+ * command itself then reports).
+ */
+export async function runIfUpToDate(args: string[], io: CliIo): Promise<number | undefined> {
+  try {
+    const started = performance.now();
+    const { values, positionals } = parseCommandArgs('build', args, BUILD_ARGS);
+    if (positionals.length > 0 || values.force === true || (values.films !== undefined && values.facts !== undefined)) return undefined;
+    const base = checkBase(values.base ?? DEFAULT_BASE);
+    const filmsDir = values.films !== undefined ? path.resolve(io.cwd, values.films) : FILMS_DIR;
+    if (await wantsStream(values, filmsDir, values.facts !== undefined)) return undefined;
+    const outDir = path.resolve(io.cwd, values.out ?? 'out');
+    const factsFiles = values.facts?.map((f) => path.resolve(io.cwd, f));
+    const checked = await checkUpToDate({ ...(factsFiles !== undefined ? { factsFiles } : {}), filmsDir, base, outDir });
+    if (!checked.freshness.upToDate) return undefined;
+    io.stdout(upToDateText(io, outDir, checked.inputs, checked.freshness.files, started));
+    return EXIT.ok;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Runs the build; see HELP. */
 async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs('build', args, {
-    films: { type: 'string' },
-    facts: { type: 'string', multiple: true },
-    out: { type: 'string' },
-    base: { type: 'string' },
-    ...BULK_ARGS,
-    force: { type: 'boolean' },
-  });
+  const { values, positionals } = parseCommandArgs('build', args, BUILD_ARGS);
   if (positionals.length > 0) {
     io.stderr(`filmkg build: unexpected argument "${positionals[0] as string}" (see filmkg build --help)\n`);
     return EXIT.usage;
@@ -104,12 +152,10 @@ async function run(args: string[], io: CliIo): Promise<number> {
     throw new FilmkgError('USAGE', 'give either --films or --facts, not both (see filmkg build --help)');
   }
   const factsFiles = values.facts?.map((f) => path.resolve(io.cwd, f));
-  // Content-addressed: the inputs' hashes against the manifest of the build in place, before the pipeline is even loaded.
-  const { hashInputs, checkFreshness, manifestText, MANIFEST_FILE } = await import('../export/manifest.js');
-  const inputs = await hashInputs(factsFiles !== undefined ? { factsFiles, base } : { filmsDir, base });
-  const freshness = await checkFreshness(outDir, inputs);
+  const checked = await checkUpToDate({ ...(factsFiles !== undefined ? { factsFiles } : {}), filmsDir, base, outDir });
+  const { inputs, freshness, manifestText, MANIFEST_FILE } = checked;
   if (freshness.upToDate && values.force !== true) {
-    io.stdout(`up to date: ${shown(io.cwd, outDir)} was built from these inputs (${Object.keys(inputs).length} hashed, ${freshness.files} files as written); nothing to do (--force rebuilds)\ntime: ${(performance.now() - started).toFixed(0)} ms\n`);
+    io.stdout(upToDateText(io, outDir, inputs, freshness.files, started));
     return EXIT.ok;
   }
   // Loaded here, not at the top: every command module is imported by the CLI registry, and the

@@ -5,8 +5,7 @@ import { FilmkgError } from '../errors.js';
 import { formatDiagnostic } from '../extract/diagnostics.js';
 import type { FilmFacts } from '../facts/model.js';
 import { assumedMetadata } from '../metadata.js';
-import { readArticleTarget } from '../api/extract.js';
-import { filmFiles } from '../pipeline.js';
+import { filmFiles, readArticleTarget } from '../pipeline.js';
 
 export { assumedMetadata };
 import { DEFAULT_FILM, FILMS_DIR } from '../paths.js';

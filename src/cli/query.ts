@@ -2,9 +2,8 @@
 import path from 'node:path';
 import { FilmkgError } from '../errors.js';
 import { bundledQueries, resolveQuery } from '../sparql/bundled.js';
-import { checkQuery } from '../sparql/check.js';
-import { checkFormat, graphText, MEDIA_TYPES, toTable, type OutputFormat } from '../sparql/format.js';
-import { AUTH_ENV } from '../remote/http.js';
+import { checkQueryOnce } from '../sparql/check-once.js';
+import { checkFormat, graphText, MEDIA_TYPES, tableText, type OutputFormat } from '../sparql/output.js';
 import { openGraphStore } from '../store/open.js';
 import { OxigraphStore } from '../store/oxigraph.js';
 import type { RdfSyntax } from '../rdf-file.js';
@@ -12,6 +11,12 @@ import { parseCommandArgs } from './args.js';
 import { EXIT, type Command } from './command.js';
 import type { CliIo } from './io.js';
 import { didYouMean } from './suggest.js';
+
+/**
+ * The variable holding an endpoint's credentials, as the help names it: AUTH_ENV of src/remote/http.ts, written here so
+ * that a local query does not load the remote client (test/cli-query.test.ts checks that the two agree).
+ */
+export const QUERY_AUTH_ENV = 'FILMKG_STORE_AUTH';
 
 const HELP = `Usage: filmkg query NAME|FILE|- [--format F] [--graph FILE]
        filmkg query -e "SPARQL" [--format F]
@@ -35,7 +40,7 @@ Runs a SPARQL 1.1 query on the knowledge graph and prints the results.
   --input-format F  the syntax of --graph, whatever its name: turtle, ntriples, nquads, trig, jsonld,
                  rdfxml (default: by extension; sniffed on standard input)
   --endpoint URL ask a remote SPARQL 1.1 endpoint instead (e.g. Virtuoso's http://127.0.0.1:8890/sparql);
-                 the query is POSTed as a form; credentials only from ${AUTH_ENV} ("user:password")
+                 the query is POSTed as a form; credentials only from ${QUERY_AUTH_ENV} ("user:password")
   --default-graph IRI  with --endpoint: the named graph to query as the default graph (default-graph-uri)
   --compare-local  with --endpoint: run the query on the local graph too (the bundled films, or --graph FILE)
                  and warn on stderr, naming the column, where a SELECT column's datatypes differ
@@ -47,7 +52,8 @@ STR() of a duration on Virtuoso, which gives that STR() as seconds, is warned ab
 
 The graph is out/graph.nt when \`filmkg build\` wrote it after the last change to data/films and
 to the code; otherwise it is built in-process from data/films (never a stale build).
-The query is parsed first (sparqljs): a syntax error names the line and what was expected.
+The query is parsed first (sparqljs): a syntax error names the line and what was expected
+(an unedited bundled query was checked once, when it was written).
 Updates (INSERT, DELETE, LOAD …) are refused: the graph is read-only.
 
 Exit codes: 0 answered; 1 bad query, unknown query, unreadable graph, failing endpoint; 2 usage
@@ -67,7 +73,7 @@ async function openGraphFile(name: string, io: CliIo, given: RdfSyntax | undefin
 }
 
 /** The query text the positional names: `-` is standard input, else a bundled name or a file (an unknown name suggests the closest bundled one). */
-async function queryText(name: string, io: CliIo): Promise<{ source: string; text: string }> {
+async function queryText(name: string, io: CliIo): Promise<{ source: string; text: string; bundled?: string }> {
   if (name === '-') {
     if (!io.readStdin) throw new FilmkgError('USAGE', 'no standard input to read the query from');
     return { source: 'stdin', text: await io.readStdin() };
@@ -107,8 +113,9 @@ export const queryCommand: Command = {
     if ((values.expr === undefined) === (positionals.length === 0) || positionals.length > 1) {
       throw new FilmkgError('USAGE', 'give one query: NAME, FILE or -e "SPARQL" (see filmkg query --help)');
     }
-    const { source, text } = values.expr !== undefined ? { source: 'query', text: values.expr } : await queryText(positionals[0] as string, io);
-    const checked = checkQuery(text, source === 'query' || source === 'stdin' ? source : path.relative(io.cwd, source) || source);
+    const { source, text, bundled } = values.expr !== undefined ? { source: 'query', text: values.expr, bundled: undefined } : await queryText(positionals[0] as string, io);
+    // sparqljs loads only for a query whose check was not recorded (src/sparql/check-once.ts): not for an unedited bundled one.
+    const checked = await checkQueryOnce(text, source === 'query' || source === 'stdin' ? source : path.relative(io.cwd, source) || source, bundled);
     const graph = checked.form === 'CONSTRUCT' || checked.form === 'DESCRIBE';
     const format: OutputFormat = checkFormat(values.format ?? (graph ? 'turtle' : 'table'), checked.form, didYouMean);
     // The RDF file readers (n3, the RDF/XML and JSON-LD parsers) load only when a graph file is read.
@@ -119,7 +126,7 @@ export const queryCommand: Command = {
     if (values.endpoint !== undefined) {
       const compare = values['compare-local'] === true;
       if (values.graph !== undefined && !compare) throw new FilmkgError('USAGE', '--graph FILE and --endpoint URL cannot be combined (except with --compare-local, where FILE is the local graph)');
-      const { queryRemote } = await import('../remote/query.js');
+      const [{ queryRemote }, { AUTH_ENV }] = await Promise.all([import('../remote/query.js'), import('../remote/http.js')]);
       const report = { note: (line: string) => io.stderr(`filmkg query: note: ${line}\n`), warn: (line: string) => io.stderr(`filmkg query: warning: ${line}\n`) };
       const compareWith = compare
         ? async (query: string) => {
@@ -140,7 +147,7 @@ export const queryCommand: Command = {
     try {
       if (format === 'table') {
         const result = store.querySync(text);
-        io.stdout(result.kind === 'select' ? toTable(result) : result.kind === 'ask' ? `${result.value}\n` : result.ntriples);
+        io.stdout(result.kind === 'select' ? await tableText(result) : result.kind === 'ask' ? `${result.value}\n` : result.ntriples);
       } else if (graph && format !== 'ntriples') {
         const result = store.querySync(text);
         if (result.kind === 'graph') io.stdout(await graphText(result.ntriples, format, source === 'query' || source === 'stdin' ? source : path.relative(io.cwd, source)));

@@ -73,6 +73,11 @@ const OTHER_LABELS = [
 ];
 
 const ALL = [...LABELS.map(([label]) => label), ...OTHER_LABELS].sort((a, b) => b.length - a.length);
+/** Each label of ALL with its lower-case form, in ALL's order. */
+const ALL_CASES = ALL.map((label) => [label, label.toLowerCase()] as const);
+/** The first label of ALL (the longest) with each lower-case form. */
+const EXACT = new Map<string, string>();
+for (const [label, lower] of ALL_CASES) if (!EXACT.has(lower)) EXACT.set(lower, label);
 const KEY_OF = new Map<string, FieldKey>(LABELS.map(([l, k]) => [l.toLowerCase(), k]));
 const TEMPLATE_KEY_OF = new Map<string, FieldKey>(TEMPLATE_LABELS.map(([l, k]) => [l.toLowerCase(), k]));
 
@@ -92,12 +97,11 @@ const clean = (s: string) => s.replace(ODD_SPACES, ' ').replace(/\t/g, ' ').repl
 
 /** The known label `text` starts with, case kept (so "LanguageSpanish" is "Language", not "Languages" + "panish"). */
 function knownPrefix(text: string): string | undefined {
-  return ALL.find((label) => text.startsWith(label) || text.startsWith(label.toLowerCase()));
+  return ALL_CASES.find(([label, lower]) => text.startsWith(label) || text.startsWith(lower))?.[0];
 }
 
 function exactKnown(text: string): string | undefined {
-  const t = text.replace(/:$/, '').trim().toLowerCase();
-  return ALL.find((label) => label.toLowerCase() === t);
+  return EXACT.get(text.replace(/:$/, '').trim().toLowerCase());
 }
 
 function match(label: string, value: string, form: LabelMatch['form']): LabelMatch {

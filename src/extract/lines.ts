@@ -90,20 +90,48 @@ export function evidenceSpan(lines: readonly ArticleLine[], markersFrom?: string
   return { line: first.no, endLine: last.no, text, ...markersIn(markersFrom ?? text) };
 }
 
+/** A line's raw text with odd spaces made plain and each run of spaces made one, and where each of its units came from. */
+interface Collapsed {
+  readonly text: string;
+  /** Index in `raw` of each unit of `text`; undefined when `text` is `raw` itself (no odd spaces, no runs of spaces). */
+  readonly from: Int32Array | undefined;
+}
+
+const collapsedLines = new WeakMap<ArticleLine, Collapsed>();
+
+function collapsed(line: ArticleLine): Collapsed {
+  let c = collapsedLines.get(line);
+  if (c) return c;
+  // Odd spaces are single UTF-16 units, so this replacement keeps every index of `raw`.
+  const spaced = line.raw.replace(ODD_SPACES, ' ');
+  if (spaced === line.raw && !spaced.includes('  ')) c = { text: spaced, from: undefined };
+  else {
+    const from = new Int32Array(spaced.length);
+    let text = '';
+    for (let i = 0; i < spaced.length; i++) {
+      if (spaced[i] === ' ' && spaced[i - 1] === ' ') continue;
+      from[text.length] = i;
+      text += spaced[i];
+    }
+    c = { text, from };
+  }
+  collapsedLines.set(line, c);
+  return c;
+}
+
 /**
  * Finds the raw substring of `line` whose normalised form is `normalisedPart` (so evidence keeps
- * U+2005/U+00A0 exactly as in the file). Returns undefined when it does not occur.
+ * U+2005/U+00A0 exactly as in the file): the first place where its words occur in order, each space
+ * between them standing for one or more spaces (plain or odd) of the line. Returns undefined when it does not occur.
  */
 export function rawPart(line: ArticleLine, normalisedPart: string): string | undefined {
   const target = normalise(normalisedPart);
   if (target === '') return undefined;
-  // Odd spaces are single UTF-16 units, so this replacement keeps every index of `raw`.
-  const spaced = line.raw.replace(ODD_SPACES, ' ');
-  const pattern = new RegExp(target.split(' ').map(escapeRegExp).join(' +'));
-  const m = pattern.exec(spaced);
-  return m ? line.raw.slice(m.index, m.index + m[0].length) : undefined;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // The target starts and ends with a non-space and holds single spaces only, so its first occurrence in the line with
+  // each run of spaces made one is the first match of its words joined by " +" in the line.
+  const c = collapsed(line);
+  const at = c.text.indexOf(target);
+  if (at < 0) return undefined;
+  if (!c.from) return line.raw.slice(at, at + target.length);
+  return line.raw.slice(c.from[at] as number, (c.from[at + target.length - 1] as number) + 1);
 }

@@ -1,6 +1,7 @@
 // The check stage: validates untyped facts (extracted + curated, or read from JSON) into typed FilmFacts, failing with the path.
 import type { z } from 'zod';
 import { FilmkgError } from '../errors.js';
+import { fastFilmFacts } from './schema-check.js';
 import { FilmFacts } from './model.js';
 
 /** Formats a zod issue path as `accolades[12].result`. */
@@ -29,6 +30,9 @@ function describeFound(root: unknown, path: readonly PropertyKey[]): string {
  * first bad value's path, what was expected and what was found; `file` names where the facts came from.
  */
 export function checkFacts(input: unknown, file?: string): FilmFacts {
+  // What the check generated from the schema accepts, zod accepts with the same output (test/facts-schema-check.test.ts).
+  const fast = fastFilmFacts(input);
+  if (fast !== undefined) return fast;
   const result = FilmFacts.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0] as z.core.$ZodIssue;

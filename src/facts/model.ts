@@ -1,6 +1,7 @@
 // The facts model: every fact a film article states, as zod schemas (runtime validation) and the TypeScript types they infer.
 // This is the contract between extraction/curation and everything downstream (mapping, queries, pages).
 import { z } from 'zod';
+import { hasAmountOrBound, hasScoreValues, isCalendarDate, isNormalisedText, isOrderedSpan } from './predicates.js';
 
 // ---------------------------------------------------------------------------------------------
 // Primitives
@@ -10,10 +11,7 @@ import { z } from 'zod';
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'a calendar date that exists');
+  .refine(isCalendarDate, 'a calendar date that exists');
 
 /** A date known to year, month or day precision: `1995`, `1995-10`, `1995-10-27`. */
 export const PartialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date YYYY, YYYY-MM or YYYY-MM-DD');
@@ -31,7 +29,7 @@ export const DecimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal numb
 export const Name = z
   .string()
   .min(1, 'a non-empty name')
-  .refine((s) => s === s.trim() && !/[\u00a0\u2005\n\t]/.test(s), 'normalised text (trimmed, no U+00A0, U+2005, tabs or newlines)');
+  .refine(isNormalisedText, 'normalised text (trimmed, no U+00A0, U+2005, tabs or newlines)');
 
 // ---------------------------------------------------------------------------------------------
 // Evidence
@@ -56,7 +54,7 @@ export const Evidence = z
     /** Lettered footnote markers attached to the text (`[a]` → `["a"]`). */
     notes: z.array(z.string().regex(/^[a-z]+$/)),
   })
-  .refine((e) => e.endLine >= e.line, { message: 'endLine ≥ line', path: ['endLine'] });
+  .refine(isOrderedSpan, { message: 'endLine ≥ line', path: ['endLine'] });
 export type Evidence = z.infer<typeof Evidence>;
 
 /**
@@ -119,6 +117,9 @@ export const SourceMeta = z.object({
 });
 /** The source article's metadata: slug, title, URL, revision, licence, attribution, retrieval date. */
 export type SourceMeta = z.infer<typeof SourceMeta>;
+
+/** A film folder's metadata.json: the source metadata without the revision (which is read from the article). */
+export const Metadata = SourceMeta.omit({ revision: true });
 
 // ---------------------------------------------------------------------------------------------
 // Infobox, credits, organisations
@@ -220,7 +221,7 @@ export const Money = z
     text: Name,
     ...sourced,
   })
-  .refine((m) => m.amount !== undefined || m.lower !== undefined || m.upper !== undefined, {
+  .refine(hasAmountOrBound, {
     message: 'an amount, or a lower and/or upper bound',
   });
 export type Money = z.infer<typeof Money>;
@@ -371,7 +372,7 @@ export const ReviewScore = z.object({
   /** The critics' consensus, quoted. */
   consensus: z.string().min(1).optional(),
   ...sourced,
-}).refine((s) => s.method === 'grade' || (s.value !== undefined && s.best !== undefined), { message: 'a numeric score has its value and best value', path: ['value'] });
+}).refine(hasScoreValues, { message: 'a numeric score has its value and best value', path: ['value'] });
 export type ReviewScore = z.infer<typeof ReviewScore>;
 
 /** A critic's review the article quotes or summarises. */

@@ -38,12 +38,12 @@ export function bundledQueries(dir: string = QUERIES_DIR): BundledQuery[] {
 }
 
 /**
- * Resolves what the user named: a bundled query's name, or a query file. Unknown names fail with
+ * Resolves what the user named: a bundled query's name (then `bundled` is that name), or a query file. Unknown names fail with
  * UNKNOWN_QUERY listing the bundled names.
  */
-export function resolveQuery(nameOrFile: string, cwd: string): { source: string; text: string } {
+export function resolveQuery(nameOrFile: string, cwd: string): { source: string; text: string; bundled?: string } {
   const bundled = bundledQueries().find((q) => q.name === nameOrFile || `${q.name}.rq` === nameOrFile);
-  if (bundled) return { source: bundled.file, text: bundled.text };
+  if (bundled) return { source: bundled.file, text: bundled.text, bundled: bundled.name };
   const file = path.resolve(cwd, nameOrFile);
   if (existsSync(file)) return { source: file, text: readFileSync(file, 'utf8') };
   throw new FilmkgError('UNKNOWN_QUERY', `no bundled query or file named "${nameOrFile}"`, {

@@ -50,7 +50,8 @@ export async function openGraphStore(options: GraphSourceOptions = {}): Promise<
   if (options.base === undefined && options.filmsDir === undefined && existsSync(built)) {
     const builtAt = statSync(built).mtimeMs;
     const inputsAt = Math.max(newestMtime(filmsDir), newestMtime(path.join(PROJECT_ROOT, 'dist')));
-    if (builtAt > inputsAt) return { store: OxigraphStore.fromText(readFileSync(built, 'utf8'), 'application/n-triples', built), source: built };
+    // Its bytes as they are (oxigraph reads UTF-8): no decoding into a JavaScript string and encoding back.
+    if (builtAt > inputsAt) return { store: OxigraphStore.fromText(readFileSync(built), 'application/n-triples', built), source: built };
   }
   // Loaded only when needed: a one-shot query on an up-to-date build never loads the extractor or the mappers.
   const [{ loadFilms }, { buildGraph }, { toNTriples }] = await Promise.all([import('../pipeline.js'), import('../graph.js'), import('../export/ntriples.js')]);
