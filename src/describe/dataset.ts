@@ -1,4 +1,5 @@
-// The dataset description (VoID and DCAT), generated from the store by SPARQL: what the graph is, where it comes from,
+// The dataset description (VoID and DCAT), generated from the graph by SPARQL (DESCRIPTION_QUERIES; rows.ts computes the
+// same rows in JavaScript for `filmkg build`): what the graph is, where it comes from,
 // under which licence, what it counts (triples, entities, classes, properties, with class and property partitions),
 // how to get it (distributions, SPARQL endpoint) and which vocabularies it uses. Dates come from the data (the source
 // articles' revisions), never the clock, so two builds give the same bytes.
@@ -7,6 +8,7 @@ import { compare, sortQuads } from '../graph.js';
 import { integer, dateTime, langString, string } from '../literals.js';
 import { namedNode, triple, type NamedNode, type Quad } from '../rdf.js';
 import type { SparqlStore, ResultTerm, SelectResult } from '../store/store.js';
+import type { DescriptionRows } from './rows.js';
 import { NS, compactIri, prefixOf } from '../vocab.js';
 
 /** Namespaces of the description (not of the graph itself, so they live here rather than in src/vocab.ts). */
@@ -80,16 +82,27 @@ function partitionKey(iri: string): string {
   return encodeURIComponent(compact.startsWith('<') ? iri : compact.replace(':', '_'));
 }
 
-/** The description's quads, computed from `store` by the DESCRIPTION_QUERIES. */
-export async function describeDataset(store: SparqlStore, options: DescribeOptions): Promise<Quad[]> {
-  const base = options.base;
-  const dataset = namedNode(`${base}dataset`);
+/** The rows of DESCRIPTION_QUERIES, asked of `store`. */
+export async function queryRows(store: SparqlStore): Promise<DescriptionRows> {
   const [counts] = rows(await store.query(DESCRIPTION_QUERIES.counts));
   const [entities] = rows(await store.query(DESCRIPTION_QUERIES.entities));
   const classes = rows(await store.query(DESCRIPTION_QUERIES.classes));
   const properties = rows(await store.query(DESCRIPTION_QUERIES.properties));
   const sources = rows(await store.query(DESCRIPTION_QUERIES.sources));
   if (!counts || !entities) throw new Error('describeDataset: the count queries returned no row');
+  return { counts, entities, classes, properties, sources };
+}
+
+/** The description's quads, computed from `store` by the DESCRIPTION_QUERIES. */
+export async function describeDataset(store: SparqlStore, options: DescribeOptions): Promise<Quad[]> {
+  return describeRows(await queryRows(store), options);
+}
+
+/** The description's quads from the rows of DESCRIPTION_QUERIES (asked of a store, or computed by rowsOf). */
+export function describeRows(results: DescriptionRows, options: DescribeOptions): Quad[] {
+  const base = options.base;
+  const dataset = namedNode(`${base}dataset`);
+  const { counts, entities, classes, properties, sources } = results;
 
   const out: Quad[] = [];
   const add = (s: NamedNode, p: NamedNode, o: Parameters<typeof triple>[2]): void => void out.push(triple(s, p, o));

@@ -1,11 +1,9 @@
 // The build of the graph's output files from checked facts: graph, then every writer and every registered build step, all in memory.
 // Nothing is written here: the caller writes `files` atomically, so a failing step leaves out/ untouched.
-import { availableParallelism, loadavg } from 'node:os';
 import type { FilmFacts } from '../facts/model.js';
 import { buildGraph, graphStats, type GraphStats } from '../graph.js';
 import { DEFAULT_BASE, checkBase } from '../iri.js';
 import type { Quad } from '../rdf.js';
-import { datasetStep, DESCRIPTION_FILE } from '../describe/step.js';
 import { toJsonLd } from './jsonld.js';
 import { toNTriples } from './ntriples.js';
 import { startSideWork } from './side-thread.js';
@@ -35,19 +33,14 @@ export interface BuildOptions {
   /** Steps to run after the writers (default: the registry in src/export/steps.ts). */
   readonly steps?: readonly BuildStep[];
   /**
-   * Render the JSON-LD and the dataset description on a second thread while this one runs the other steps: cold, they
-   * take about as long as the shape check. `auto` (what `filmkg build` uses) does so only when a core is idle (more
-   * cores than the last minute's load average), since on a busy machine the thread only adds its own start-up. Same
+   * Render the JSON-LD on a second thread while this one runs the steps. `auto` (what `filmkg build` uses) now means one
+   * thread: with void.ttl computed without a SPARQL engine (src/describe/rows.ts) and graph.jsonld by the specialised
+   * writer, the thread would take some 50 ms off this one and costs more in its own start-up (measured: 1.16 × the wall
+   * time and +155 ms of CPU of a cold one-thread build, bench/breakdown.js's children `serial` and `threads`). Same
    * files, byte for byte, either way; with the thread, graph.jsonld joins `files` after the steps ran (no step reads
    * it). Default: false.
    */
   readonly threads?: boolean | 'auto';
-}
-
-/** True when at least one core is idle: more cores than the load average of the last minute, plus this thread. */
-function coreIdle(): boolean {
-  const cores = availableParallelism();
-  return cores >= 2 && (loadavg()[0] ?? cores) + 1 <= cores;
 }
 
 /**
@@ -60,19 +53,13 @@ export async function buildFiles(films: readonly FilmFacts[], options: BuildOpti
   const files = new Map<string, string | Uint8Array>();
   const ntriples = toNTriples(quads);
   const steps = options.steps ?? BUILD_STEPS;
-  const side = options.threads === true || (options.threads === 'auto' && coreIdle()) ? startSideWork({ ntriples, base }) : undefined;
+  const side = options.threads === true ? startSideWork({ ntriples }) : undefined;
   try {
     files.set(GRAPH_FILES.turtle, toTurtle(quads));
     files.set(GRAPH_FILES.ntriples, ntriples);
     if (side === undefined) files.set(GRAPH_FILES.jsonld, await toJsonLd(quads));
     const build: GraphBuild = { films, base, quads, stats: graphStats(quads), files, notes: [] };
-    for (const step of steps) {
-      if (side !== undefined && step === datasetStep) {
-        const { description } = await side.result;
-        files.set(DESCRIPTION_FILE, description.text);
-        build.notes.push(description.note);
-      } else await step.run(build);
-    }
+    for (const step of steps) await step.run(build);
     if (side !== undefined) files.set(GRAPH_FILES.jsonld, (await side.result).jsonld);
     return build;
   } finally {

@@ -1,5 +1,5 @@
-// Runs src/export/side-worker.ts for a build: JSON-LD and the dataset description on a second thread, in parallel with
-// the checks and the pages on the first. Both are pure functions of the graph, so the files are the same bytes either way.
+// Runs src/export/side-worker.ts for a build: JSON-LD on a second thread, in parallel with the checks, the dataset
+// description and the pages on the first. It is a pure function of the graph, so the files are the same bytes either way.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -11,7 +11,7 @@ const WORKER_FILE = path.join(PROJECT_ROOT, 'dist', 'export', 'side-worker.js');
 
 /** The side thread's work under way: its result, and a way to stop it when the build stops first. */
 export interface SideWork {
-  readonly result: Promise<{ jsonld: string; description: { text: string; note: string } }>;
+  readonly result: Promise<{ jsonld: string }>;
   stop(): void;
 }
 
@@ -24,10 +24,10 @@ export function sideWorkerAvailable(): boolean {
 export function startSideWork(input: SideInput): SideWork | undefined {
   if (!sideWorkerAvailable()) return undefined;
   const worker = new Worker(WORKER_FILE, { workerData: input });
-  const result = new Promise<{ jsonld: string; description: { text: string; note: string } }>((resolve, reject) => {
+  const result = new Promise<{ jsonld: string }>((resolve, reject) => {
     worker.once('message', (output: SideOutput) => {
       void worker.terminate();
-      if (output.ok) resolve({ jsonld: output.jsonld, description: output.description });
+      if (output.ok) resolve({ jsonld: output.jsonld });
       else reject(new Error(`the build's second thread failed: ${output.error}`));
     });
     worker.once('error', reject);

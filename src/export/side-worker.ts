@@ -1,25 +1,22 @@
-// The build's second thread: JSON-LD (graph.jsonld) and the dataset description (void.ttl) from the graph's N-Triples,
-// while the first thread checks the shapes and the vocabulary and renders the pages. See src/export/side-thread.ts.
+// The build's second thread: JSON-LD (graph.jsonld) from the graph's N-Triples, while the first thread checks the shapes
+// and the vocabulary, describes the dataset and renders the pages. See src/export/side-thread.ts.
 import { parentPort, workerData } from 'node:worker_threads';
 import { Parser } from 'n3';
-import { describeNTriples } from '../describe/step.js';
 import { dataFactory, type Quad } from '../rdf.js';
 import { toJsonLd } from './jsonld.js';
 
 /** What the thread is given. */
 export interface SideInput {
   readonly ntriples: string;
-  readonly base: string;
 }
 
-/** What it answers: the two files' texts and the description's summary line, or the error it met. */
-export type SideOutput = { readonly ok: true; readonly jsonld: string; readonly description: { text: string; note: string } } | { readonly ok: false; readonly error: string };
+/** What it answers: the JSON-LD text, or the error it met. */
+export type SideOutput = { readonly ok: true; readonly jsonld: string } | { readonly ok: false; readonly error: string };
 
 async function work(input: SideInput): Promise<SideOutput> {
   // The same terms as the build's own quads (one factory), so the JSON-LD is byte-identical to toJsonLd(build.quads).
   const quads = new Parser({ format: 'N-Triples', factory: dataFactory as never }).parse(input.ntriples) as Quad[];
-  const [jsonld, description] = await Promise.all([toJsonLd(quads), describeNTriples(input.ntriples, input.base)]);
-  return { ok: true, jsonld, description };
+  return { ok: true, jsonld: await toJsonLd(quads) };
 }
 
 work(workerData as SideInput).then(
