@@ -51,11 +51,11 @@ async function child(kind) {
       await manifest.checkFreshness(values.out, i);
       return i;
     });
-    const [[{ loadFilms }]] = [await load('extractor, zod (pipeline)', 'pipeline.js')];
+    const [[{ loadFilms }]] = [await load('extractor (pipeline; zod only when the generated check is unsure)', 'pipeline.js')];
     const [[{ buildGraph, graphStats }]] = [await load('graph, mappers', 'graph.js')];
     const [[{ toTurtle }, { toNTriples }]] = [await load('writers: Turtle (n3), N-Triples', 'export/turtle.js', 'export/ntriples.js')];
-    const [[{ toJsonLd }]] = [await load('JSON-LD writer (jsonld)', 'export/jsonld.js')];
-    const [[{ buildFiles }]] = [await load('build, steps registry (SHACL, vocabulary, oxigraph, pages)', 'export/build.js', 'export/steps.js')];
+    const [[{ toJsonLd }]] = [await load('JSON-LD writer (jsonld.js only for what it declines)', 'export/jsonld.js')];
+    const [[{ buildFiles }]] = [await load('build, steps registry (SHACL fast path, vocabulary, description, pages)', 'export/build.js', 'export/steps.js')];
     void buildFiles;
     const [[shacl, vocabulary, { datasetStep }, { pagesStep }, { writeFilesAtomic }]] = [
       await load('(rest of) steps', 'check/shacl.js', 'check/vocabulary.js', 'describe/step.js', 'web/step.js', 'fsutil.js'),
@@ -76,24 +76,24 @@ async function child(kind) {
     files.set(manifest.MANIFEST_FILE, manifest.manifestText(inputs, files));
     await timed(phases, 'write files + switch (rename)', () => writeFilesAtomic(values.out, files));
   } else if (kind === 'serial' || kind === 'threads') {
-    // The build as src/export/build.ts runs it, with and without its second thread (JSON-LD and void.ttl beside the checks).
+    // The build as src/export/build.ts runs it, with and without its optional second thread (JSON-LD beside the checks).
     const [{ loadFilms }, { buildFiles }, { writeFilesAtomic }] = await Promise.all([import(dist('pipeline.js')), import(dist('export/build.js')), import(dist('fsutil.js'))]);
     const build = await buildFiles(await loadFilms(), { threads: kind === 'threads' });
     await writeFilesAtomic(values.out, build.files);
   } else if (kind === 'extract') {
     await load('cli extract command', 'cli/extract.js');
-    const [[{ loadFilm }, { FILMS_DIR, DEFAULT_FILM }]] = [await load('extractor, zod (pipeline)', 'pipeline.js', 'paths.js')];
+    const [[{ loadFilm }, { FILMS_DIR, DEFAULT_FILM }]] = [await load('extractor (pipeline)', 'pipeline.js', 'paths.js')];
     const facts = await timed(phases, 'extract + curate + check facts', () => loadFilm(path.join(FILMS_DIR, DEFAULT_FILM)));
     await timed(phases, 'JSON text', () => JSON.stringify(facts, null, 2));
   } else if (kind === 'query') {
     await load('cli query command', 'cli/query.js');
-    const [[{ OxigraphStore }, { resolveQuery }, { checkQuery }, { toTable }]] = [await load('store, sparql (oxigraph, sparqljs)', 'store/oxigraph.js', 'sparql/bundled.js', 'sparql/check.js', 'sparql/format.js')];
+    const [[{ OxigraphStore }, { resolveQuery }, { checkQueryOnce }, { tableText }]] = [await load('store, sparql (oxigraph; sparqljs only for a query not recorded)', 'store/oxigraph.js', 'sparql/bundled.js', 'sparql/check-once.js', 'sparql/output.js')];
     const text = await timed(phases, 'read out/graph.nt', () => readFileSync(path.join(values.out, 'graph.nt'), 'utf8'));
     const store = await timed(phases, 'load into oxigraph', () => OxigraphStore.fromText(text, 'application/n-triples', 'graph.nt'));
-    const query = resolveQuery('cast');
-    await timed(phases, 'parse + check query (sparqljs)', () => checkQuery(query.text));
+    const query = resolveQuery('cast', process.cwd());
+    await timed(phases, 'check query (recorded for a bundled query)', () => checkQueryOnce(query.text, query.source, query.bundled));
     const result = await timed(phases, 'run query', () => store.query(query.text));
-    await timed(phases, 'format table', () => toTable(result));
+    await timed(phases, 'format table', async () => tableText(result));
   }
   phases['total in process'] = performance.now() - started;
   const usage = process.cpuUsage();
@@ -150,7 +150,7 @@ if (values.child !== undefined) {
       const serial = stats(runs.serial).median;
       const threads = stats(runs.threads).median;
       console.log(`\ncold build in process (load, extract, graph, writers, steps, write), medians of ${RUNS} interleaved:`);
-      console.log(`${fmt(serial)}  one thread\n${fmt(threads)}  JSON-LD and void.ttl on a second thread (what filmkg build does): ${(threads / serial).toFixed(2)} × one thread`);
+      console.log(`${fmt(serial)}  one thread\n${fmt(threads)}  JSON-LD on a second thread (threads: true; filmkg build uses one): ${(threads / serial).toFixed(2)} × one thread`);
     }
 
     // Whole processes, interleaved so that the machine's load falls on all alike.

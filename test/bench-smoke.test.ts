@@ -35,7 +35,7 @@ const CASES: Array<[string, string[], RegExp[]]> = [
       /^build \(peak RSS \d+ MB\) +wall +CPU:$/m,
       /^ +[\d.]+ ms +[\d.]+ ms  SHACL shapes$/m,
       /^ +[\d.]+ ms +[\d.]+ ms  load into oxigraph$/m,
-      /^ +[\d.]+ ms  JSON-LD and void\.ttl on a second thread .*: [\d.]+ × one thread$/m,
+      /^ +[\d.]+ ms  JSON-LD on a second thread .*: [\d.]+ × one thread$/m,
       /^ +[\d.]+ ms  filmkg build \(again, nothing changed\) +[\d.]+ × bare Node/m,
       /^ +[\d.]+ ms  filmkg query cast +[\d.]+ × the plain script/m,
       /^without the code cache .*\n +[\d.]+ ms  filmkg build \(from scratch, --force\) +[\d.]+ × bare Node/m,
