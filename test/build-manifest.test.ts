@@ -153,14 +153,16 @@ describe('filmkg build: up to date', () => {
     expect((await buildProcess(['--films', films, '--out', out])).code).toBe(0);
     const article = path.join(films, SLUG, 'article.txt');
     const reference = path.join(dir, 'kill-reference');
-    for (const delayMs of [150, 600, 1200]) {
+    for (const delayMs of [100, 300, 600, 1200]) {
       await writeFile(article, `${await readFile(article, 'utf8')}\n`);
       expect((await buildProcess(['--films', films, '--out', reference, '--force'])).code).toBe(0);
       const expected = await readFile(path.join(reference, MANIFEST_FILE), 'utf8');
       const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'filmkg.js'), 'build', '--films', films, '--out', out], { stdio: 'ignore' });
+      // Listened for from the start: a build may now finish before the kill, and its 'close' must not be missed.
+      const closed = new Promise((resolve) => child.on('close', resolve));
       await new Promise((resolve) => setTimeout(resolve, delayMs));
       child.kill('SIGKILL');
-      await new Promise((resolve) => child.on('close', resolve));
+      await closed;
       const r = await buildProcess(['--films', films, '--out', out]);
       expect(r.code).toBe(0);
       if (/^up to date: /m.test(r.out)) {
