@@ -1,11 +1,11 @@
 // Bundles the compiled CLI (dist/cli/main.js and every module it loads, libraries included) into one CommonJS file,
-// dist/cli.cjs, that bin/filmkg.js loads with V8's code cache (src/cli/code-cache.ts explains why).
+// dist/cli.cjs, that bin/filmkg.js loads with V8's code cache (src/cli/launch.ts explains why).
 // Run after tsc (npm run build:ts does both). Each module keeps its own import.meta.url (the URL of its file in dist/),
 // so paths resolved from it (the project root, the worker files, createRequire) are what they are unbundled.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -32,7 +32,7 @@ const ownImportMetaUrl = {
   },
 };
 
-const result = await build({
+await build({
   entryPoints: [path.join(DIST, 'cli', 'main.js')],
   outfile: OUT,
   bundle: true,
@@ -44,10 +44,7 @@ const result = await build({
   banner: { js: `const __filmkgModuleUrl = (file) => require('node:url').pathToFileURL(require('node:path').join(__dirname, file)).href;` },
   legalComments: 'none',
   logLevel: 'warning',
-  metafile: true,
 });
-void result;
 const text = readFileSync(OUT);
 // The bundle's content hash keys its code cache: V8 checks only the source's length before it trusts a cache.
 writeFileSync(path.join(DIST, 'cli.json'), `${JSON.stringify({ file: 'cli.cjs', sha256: createHash('sha256').update(text).digest('hex'), bytes: text.length })}\n`);
-void pathToFileURL;
