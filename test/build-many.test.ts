@@ -208,6 +208,14 @@ describe('the shard writer', () => {
     };
     const s1 = await write(path.join(dir, 'shards1'));
     const s2 = await write(path.join(dir, 'shards2'));
+    // The same lines given as UTF-8 bytes (how the film threads hand them over) give the same files.
+    await mkdir(path.join(dir, 'shards3'));
+    const bytes = new ShardWriter(path.join(dir, 'shards3'), 4);
+    const utf8 = (text: string) => new TextEncoder().encode(text);
+    await bytes.write(utf8('<a> <p> "1" .\n<a> <p> "2" .\n<a> <p> "3" .\n'), 3);
+    await bytes.write(utf8('<b> <p> "1" .\n<b> <p> "2" .\n<b> <p> "3" .\n<b> <p> "4" .\n<b> <p> "5" .\n<b> <p> "6" .\n'), 6);
+    const s3 = await bytes.close();
+    expect(s3).toEqual(s1);
     expect(s1.map((s) => [s.name, s.triples])).toEqual([
       ['part-00001.nt.gz', 4],
       ['part-00002.nt.gz', 4],
@@ -217,6 +225,7 @@ describe('the shard writer', () => {
     expect(await text('shards1', 'part-00001.nt.gz')).toBe('<a> <p> "1" .\n<a> <p> "2" .\n<a> <p> "3" .\n<b> <p> "1" .\n');
     expect(await text('shards1', 'part-00003.nt.gz')).toBe('<b> <p> "6" .\n');
     for (const s of s1) expect((await readFile(path.join(dir, 'shards1', s.name))).equals(await readFile(path.join(dir, 'shards2', s.name)))).toBe(true);
+    for (const s of s1) expect((await readFile(path.join(dir, 'shards1', s.name))).equals(await readFile(path.join(dir, 'shards3', s.name)))).toBe(true);
     expect(s2.map((s) => s.bytes)).toEqual(s1.map((s) => s.bytes));
   });
 });

@@ -26,8 +26,12 @@ export const WORKER_HEAP_MB = 192;
 export const BULK_DIR = 'bulk';
 /** Default shard size in triples. */
 export const DEFAULT_SHARD_TRIPLES = 1_000_000;
-/** Default size of the shared-lines buffer before it is spilled to a sorted run (characters of N-Triples). */
-export const DEFAULT_RUN_BYTES = 32 * 1024 * 1024;
+/**
+ * Default size of the shared-lines buffer before it is spilled to a sorted run (characters of N-Triples). The main
+ * thread's heap grows with it (V8 lets a heap grow to a few times what it keeps): 10,000 films peaked at 741 MB with
+ * 32 MiB and 605 MB with 16 MiB, in about 60 runs merged in one pass (bench/many-films.js).
+ */
+export const DEFAULT_RUN_BYTES = 16 * 1024 * 1024;
 /** What happens to a film that cannot be read or fails a check. */
 export type BadFilmPolicy = 'fail' | 'skip';
 
@@ -168,7 +172,7 @@ export async function buildMany(options: BuildManyOptions): Promise<BuildManyRep
     }
     const writer = new ShardWriter(bulkDir, shardTriples);
     const shared = new SharedLines(runsDir, options.runBytes ?? DEFAULT_RUN_BYTES);
-    const pool = new FilmPool(jobs, { base: options.base, checks: true, pages });
+    const pool = new FilmPool(jobs, { base: options.base, checks: true, ...(pages ? { pagesInto: staging } : {}) });
     const names: string[] = [];
     const index: Array<{ source: { slug: string }; title: { value: string }; year?: { value: number } }> = [];
     let mapped = 0;
@@ -192,6 +196,8 @@ export async function buildMany(options: BuildManyOptions): Promise<BuildManyRep
         launch();
         const dir = dirs[i] as string;
         if (!result.ok) {
+          // A file that cannot be written is not a bad film: the build stops whatever the policy.
+          if (result.code === 'IO') throw ioError(Object.assign(new Error(result.message), { code: result.errno }), 'write', show(path.join(options.outDir, result.file ?? '')));
           if (result.code === 'BUG') throw new Error(`filmkg bug while building ${dir}: ${result.message}`);
           if (badFilms === 'fail') {
             const code = (ERROR_CODES.has(result.code) ? result.code : 'INVALID_FACTS') as ErrorCode;
@@ -229,14 +235,7 @@ export async function buildMany(options: BuildManyOptions): Promise<BuildManyRep
       mapped += result.filmTriples + result.sharedCount;
       await writer.write(result.filmLines, result.filmTriples);
       await shared.add(result.sharedLines, result.sharedCount);
-      for (const [name, text] of result.pages) {
-        try {
-          await fsOps.writeNewFile(path.join(staging, name), text);
-        } catch (error) {
-          throw ioError(error, 'write', show(path.join(options.outDir, name)));
-        }
-        names.push(name);
-      }
+      names.push(...result.pages);
       index.push({ source: { slug: result.slug }, title: { value: result.title }, ...(result.year !== undefined ? { year: { value: result.year } } : {}) });
     }
   };

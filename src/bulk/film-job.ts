@@ -1,8 +1,12 @@
 // One film of a many-film build, as a worker thread runs it: folder → facts → the film's own graph → checks (shapes and
 // vocabulary) → its N-Triples lines, split into lines only this film writes and lines other films may write too, and its pages.
+// The pages are written here, by the thread that made them, and the film's own lines cross to the main thread as UTF-8
+// bytes it is handed (transferred, not copied): the main thread then holds no copy of either, and its heap stays small.
+import path from 'node:path';
 import { formatViolations, validateQuads } from '../check/shacl.js';
 import { checkVocabulary, formatVocabularyFindings } from '../check/vocabulary.js';
 import { FilmkgError } from '../errors.js';
+import { errnoCode, fsOps } from '../fsutil.js';
 import { NTriplesSerializer } from '../export/ntriples.js';
 import { mapFilm, sortedUnique } from '../graph.js';
 import { IriMinter } from '../iri.js';
@@ -19,8 +23,8 @@ export interface FilmJobSetup {
   readonly base: string;
   /** Check each film's graph against the shapes and the vocabulary. */
   readonly checks: boolean;
-  /** Render each film's page and embed. */
-  readonly pages: boolean;
+  /** Render each film's page and embed, and write them into this folder (the build's staging folder), or none. */
+  readonly pagesInto?: string;
 }
 
 /** A film that was read, mapped and checked. */
@@ -31,9 +35,9 @@ export interface FilmJobDone {
   readonly title: string;
   readonly year?: number;
   /**
-   * The lines about the film's own nodes (`film/<slug>…`), sorted, unique, joined: no other film writes them.
+   * The lines about the film's own nodes (`film/<slug>…`), sorted, unique, joined, in UTF-8: no other film writes them.
    */
-  readonly filmLines: string;
+  readonly filmLines: Uint8Array;
   readonly filmTriples: number;
   /**
    * The lines about nodes other films may share (people, organisations, awards, content-named statements …), sorted,
@@ -41,8 +45,8 @@ export interface FilmJobDone {
    */
   readonly sharedLines: string;
   readonly sharedCount: number;
-  /** Page files by path relative to the output folder (the film's page and embed). */
-  readonly pages: Array<[string, string]>;
+  /** Page files written, by path relative to the output folder (the film's page and embed). */
+  readonly pages: string[];
 }
 
 /** A film that failed: its extraction, its facts or a check. */
@@ -51,6 +55,9 @@ export interface FilmJobFailed {
   readonly index: number;
   readonly code: string;
   readonly message: string;
+  /** With code IO: the file that could not be written (relative to the output folder) and the system's error code. */
+  readonly file?: string;
+  readonly errno?: string;
 }
 
 export type FilmJobResult = FilmJobDone | FilmJobFailed;
@@ -94,16 +101,27 @@ export async function runFilmJob(index: number, dir: string, setup: FilmJobSetup
     }
     sharedLines.sort();
     const sharedCount = sharedLines.length;
-    const pages: Array<[string, string]> = [];
-    if (setup.pages) {
+    const pages: string[] = [];
+    if (setup.pagesInto !== undefined) {
       const slug = facts.source.slug;
       const iri = minter.film(slug).value;
       const embed = filmEmbed(quads, iri);
       // Names stay plain text here: a streamed build writes no entity pages (an entity's page shows what every film
       // says of it, which no single film's job knows), so a link would lead nowhere. The shards hold the entities.
-      const from = `${PAGES_DIR}/${slug}.html`;
-      pages.push([from, filmPage(facts, embed, iri, { ...defaultLinks(slug), wholeGraph: WHOLE_GRAPH_LINK }, () => undefined, minter.base)]);
-      pages.push([`${PAGES_DIR}/${slug}.jsonld`, embedFileText(embed)]);
+      const files: Array<[string, string]> = [
+        [`${PAGES_DIR}/${slug}.html`, filmPage(facts, embed, iri, { ...defaultLinks(slug), wholeGraph: WHOLE_GRAPH_LINK }, () => undefined, minter.base)],
+        [`${PAGES_DIR}/${slug}.jsonld`, embedFileText(embed)],
+      ];
+      for (const [name, text] of files) {
+        try {
+          await fsOps.writeNewFile(path.join(setup.pagesInto, name), text);
+        } catch (error) {
+          const errno = errnoCode(error);
+          if (errno === undefined) throw error;
+          return { ok: false, index, code: 'IO', message: (error as Error).message, file: name, errno };
+        }
+        pages.push(name);
+      }
     }
     return {
       ok: true,
@@ -111,7 +129,7 @@ export async function runFilmJob(index: number, dir: string, setup: FilmJobSetup
       slug: facts.source.slug,
       title: facts.title.value,
       ...(facts.year ? { year: facts.year.value } : {}),
-      filmLines,
+      filmLines: new TextEncoder().encode(filmLines),
       filmTriples,
       sharedLines: sharedLines.join(''),
       sharedCount,

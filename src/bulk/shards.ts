@@ -68,7 +68,7 @@ export class ShardWriter {
     this.done.push({ name: shard.name, triples: shard.triples, bytes: shard.bytes });
   }
 
-  private async put(text: string, count: number): Promise<void> {
+  private async put(text: string | Uint8Array, count: number): Promise<void> {
     const shard = (this.current ??= await this.open());
     shard.triples += count;
     this.triples += count;
@@ -76,8 +76,8 @@ export class ShardWriter {
     if (shard.triples === this.shardTriples) await this.closeCurrent();
   }
 
-  /** Writes `count` lines given as one text (each line ending in "\n"), cutting shards at their size. */
-  async write(text: string, count: number): Promise<void> {
+  /** Writes `count` lines given as one text or its UTF-8 bytes (each line ending in "\n"), cutting shards at their size. */
+  async write(text: string | Uint8Array, count: number): Promise<void> {
     let rest = text;
     let left = count;
     while (left > 0) {
@@ -88,9 +88,14 @@ export class ShardWriter {
       }
       // Cut after `room` lines.
       let at = -1;
-      for (let i = 0; i < room; i++) at = rest.indexOf('\n', at + 1);
-      await this.put(rest.slice(0, at + 1), room);
-      rest = rest.slice(at + 1);
+      if (typeof rest === 'string') {
+        for (let i = 0; i < room; i++) at = rest.indexOf('\n', at + 1);
+        await this.put(rest.slice(0, at + 1), room);
+      } else {
+        for (let i = 0; i < room; i++) at = rest.indexOf(0x0a, at + 1);
+        await this.put(rest.subarray(0, at + 1), room);
+      }
+      rest = typeof rest === 'string' ? rest.slice(at + 1) : rest.subarray(at + 1);
       left -= room;
     }
   }

@@ -13,7 +13,8 @@ const port = parentPort;
 if (port) {
   port.on('message', (request: WorkerRequest) => {
     runFilmJob(request.index, request.dir, setup).then(
-      (result) => port.postMessage(result),
+      // The film's own lines are handed over, not copied.
+      (result) => port.postMessage(result, result.ok ? [result.filmLines.buffer as ArrayBuffer] : []),
       // A bug, not a bad film: report it as such; the build stops with it.
       (error: unknown) => port.postMessage({ ok: false, index: request.index, code: 'BUG', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
     );
