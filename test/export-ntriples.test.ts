@@ -2,7 +2,7 @@
 import { DataFactory, Parser, Writer } from 'n3';
 import { describe, expect, test } from 'vitest';
 import { NTriplesSerializer, ntriplesLines, toNTriples } from '../src/export/ntriples.js';
-import { streamNTriples } from '../src/export/ntriples-stream.js';
+import { streamNTriples, streamNTriplesBytes } from '../src/export/ntriples-stream.js';
 import { buildGraph, mapFilm } from '../src/graph.js';
 import { DEFAULT_BASE, IriMinter } from '../src/iri.js';
 import { langString, string } from '../src/literals.js';
@@ -191,6 +191,24 @@ describe('streaming N-Triples, byte for byte', () => {
       const expected = byWholeLines(films, mappers);
       expect(expected.count).toBeGreaterThan(1000);
       expect(run(streamNTriples, films, mappers)).toEqual(expected);
+    }
+  });
+
+  test('as bytes: each film the UTF-8 of its string chunk, also when a film spans several buffers or a term is ambiguous', () => {
+    const films = [...copies(3), fictionalFacts()];
+    for (const mappers of [MAPPERS, [...MAPPERS, trickyMapper((slug) => slug.endsWith('-1'))]]) {
+      const expected = run(streamNTriples, films, mappers);
+      expect(expected.chunks.join('')).toMatch(/[^\x00-\x7f]/); // the bytes differ from the characters
+      for (const chunkBytes of [undefined, 4096, 64]) {
+        const chunks: Uint8Array[] = [];
+        const count = streamNTriplesBytes(films, (c) => chunks.push(c), { mappers, ...(chunkBytes ? { chunkBytes } : {}) });
+        expect(count).toBe(expected.count);
+        if (chunkBytes === undefined) expect(chunks.map((c) => Buffer.from(c).toString('utf8'))).toEqual(expected.chunks);
+        else expect(chunks.length).toBeGreaterThan(expected.chunks.length);
+        // Kept chunks are never written again, and each ends at a line end.
+        expect(Buffer.concat(chunks).equals(Buffer.from(expected.chunks.join(''), 'utf8'))).toBe(true);
+        for (const c of chunks) expect(c[c.length - 1]).toBe(0x0a);
+      }
     }
   });
 

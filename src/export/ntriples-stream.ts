@@ -23,6 +23,8 @@ const NEW = 2; // a node films share: the lines no earlier film (nor this one) w
 /** A predicate as written, and its place among every predicate written so far (by their text, in code-unit order). */
 interface Predicate {
   readonly text: string;
+  /** `text` and the space after it, in UTF-8 (written as they are by the byte chunks). */
+  readonly bytes: Uint8Array;
   rank: number;
 }
 
@@ -64,6 +66,96 @@ function lineText(line: Line): string {
   return `${line.p.text} ${line.o} .\n`;
 }
 
+/** Where a film's chunk is built: as one string, or as UTF-8 bytes. */
+interface ChunkBuilder {
+  /** Opens the lines of one subject, as written. */
+  subject(text: string): void;
+  /** A line of the open subject: predicate, object. */
+  line(p: Predicate, o: string): void;
+  /** A line of the open subject, given whole after the subject and its space. */
+  rest(text: string): void;
+  /** The film is done: hands its chunk over. */
+  end(): void;
+}
+
+/** Builds each film's chunk as one string. */
+class StringChunks implements ChunkBuilder {
+  private chunk = '';
+  private open = '';
+  constructor(private readonly write: (chunk: string) => void) {}
+  subject(text: string): void {
+    this.open = text;
+  }
+  line(p: Predicate, o: string): void {
+    this.chunk += `${this.open} ${p.text} ${o} .\n`;
+  }
+  rest(text: string): void {
+    this.chunk += `${this.open} ${text}`;
+  }
+  end(): void {
+    const chunk = this.chunk;
+    this.chunk = '';
+    this.write(chunk);
+  }
+}
+
+/** Default size of the buffers byte chunks are written into. */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Builds each film's chunk as UTF-8 bytes, straight into a buffer: the bytes `Buffer.from` would give for the string
+ * chunk, without the string (joining a film's some 4,000 lines into one string and encoding it took about a tenth of
+ * the stream's time; bench/build.js). The bytes of a chunk handed over are never written again (the next chunks may
+ * use the rest of its ArrayBuffer, so it must not be transferred).
+ */
+class ByteChunks implements ChunkBuilder {
+  private buffer: Buffer;
+  private at = 0;
+  private open: Uint8Array = Buffer.alloc(0);
+  constructor(
+    private readonly write: (chunk: Uint8Array) => void,
+    private readonly size: number,
+  ) {
+    this.buffer = Buffer.allocUnsafe(size);
+  }
+  /** Room for `bytes` more: hands over what is there and starts a new buffer when the current one is too full. */
+  private room(bytes: number): void {
+    if (this.at + bytes <= this.buffer.length) return;
+    if (this.at > 0) this.write(this.buffer.subarray(0, this.at));
+    this.buffer = Buffer.allocUnsafe(Math.max(this.size, bytes));
+    this.at = 0;
+  }
+  subject(text: string): void {
+    this.open = Buffer.from(`${text} `, 'utf8');
+  }
+  line(p: Predicate, o: string): void {
+    // At most three bytes per UTF-16 code unit.
+    this.room(this.open.length + p.bytes.length + 3 * o.length + 3);
+    const b = this.buffer;
+    b.set(this.open, this.at);
+    this.at += this.open.length;
+    b.set(p.bytes, this.at);
+    this.at += p.bytes.length;
+    this.at += b.write(o, this.at, 'utf8');
+    b[this.at++] = 0x20; // " .\n"
+    b[this.at++] = 0x2e;
+    b[this.at++] = 0x0a;
+  }
+  rest(text: string): void {
+    this.room(this.open.length + 3 * text.length);
+    this.buffer.set(this.open, this.at);
+    this.at += this.open.length;
+    this.at += this.buffer.write(text, this.at, 'utf8');
+  }
+  end(): void {
+    if (this.at === 0) return this.write(new Uint8Array(0));
+    const chunk = this.buffer.subarray(0, this.at);
+    this.buffer = this.buffer.length - this.at >= this.size / 4 ? this.buffer.subarray(this.at) : Buffer.allocUnsafe(this.size);
+    this.at = 0;
+    this.write(chunk);
+  }
+}
+
 /**
  * Writes the N-Triples of `films` through `write`, one chunk per film with its lines sorted and unique.
  * A triple about a shared node (a person, an organisation, an award …) is written only the first time;
@@ -72,6 +164,20 @@ function lineText(line: Line): string {
  * rather than globally sorted; deterministic for a given order of films. Returns the triples written.
  */
 export function streamNTriples(films: Iterable<FilmFacts>, write: (chunk: string) => void, options: StreamOptions = {}): number {
+  return streamInto(films, new StringChunks(write), options);
+}
+
+/**
+ * streamNTriples with each film's chunk as UTF-8 bytes, exactly `Buffer.from` of the string chunk (a film larger than
+ * `chunkBytes`, 1 MiB by default, comes in more than one chunk, cut at line ends): for writing to a file or a socket, where the string would only
+ * be encoded again. A chunk's bytes are never written again after `write` returns, so it may be kept; its ArrayBuffer
+ * may hold later chunks too, so it must not be transferred to another thread.
+ */
+export function streamNTriplesBytes(films: Iterable<FilmFacts>, write: (chunk: Uint8Array) => void, options: StreamOptions & { readonly chunkBytes?: number } = {}): number {
+  return streamInto(films, new ByteChunks(write, options.chunkBytes ?? CHUNK_BYTES), options);
+}
+
+function streamInto(films: Iterable<FilmFacts>, out: ChunkBuilder, options: StreamOptions): number {
   const minter = new IriMinter(options.base ?? DEFAULT_BASE);
   const serializer = new NTriplesSerializer();
   const slugs = new Set<string>();
@@ -90,7 +196,7 @@ export function streamNTriples(films: Iterable<FilmFacts>, write: (chunk: string
     const text = serializer.term(term);
     entry = predicateByText.get(text);
     if (entry === undefined) {
-      entry = { text, rank: 0 };
+      entry = { text, bytes: Buffer.from(`${text} `, 'utf8'), rank: 0 };
       predicateByText.set(text, entry);
       predicates.push(entry);
       predicates.sort((a, b) => compareText(a.text, b.text));
@@ -158,17 +264,17 @@ export function streamNTriples(films: Iterable<FilmFacts>, write: (chunk: string
     // A content-named node this film opened is written (whole) by it: later films add only their derivations.
     for (const value of opened) contentNamed.add(value);
     order.sort(compareGroups);
-    let chunk = '';
     for (const g of order) {
       const lines = g.lines;
       if (lines.length === 0) continue;
+      out.subject(g.subject);
       if (serializer.ambiguous) {
         // A term with a space or an inner `>` was written: sort and compare whole lines, as their text orders them.
         const rests = lines.map(lineText).sort();
         let previous = '';
         for (const rest of rests) {
           if (rest !== previous) {
-            chunk += `${g.subject} ${rest}`;
+            out.rest(rest);
             written++;
           }
           previous = rest;
@@ -179,13 +285,13 @@ export function streamNTriples(films: Iterable<FilmFacts>, write: (chunk: string
       let previous: Line | undefined;
       for (const line of lines) {
         if (previous === undefined || line.p !== previous.p || line.o !== previous.o) {
-          chunk += `${g.subject} ${line.p.text} ${line.o} .\n`;
+          out.line(line.p, line.o);
           written++;
         }
         previous = line;
       }
     }
-    write(chunk);
+    out.end();
   }
   return written;
 }
