@@ -146,6 +146,39 @@ describe('filmkg build --bulk', () => {
     expect((await lstat(path.join(dir, 'kept'))).isSymbolicLink()).toBe(true);
   }, 120_000);
 
+  test('two films with one slug: the later folder stops the build, naming both, or is left out with --bad-films skip, pages or not', async () => {
+    const twins = path.join(dir, 'twins');
+    await mkdir(twins);
+    const names = (await readdir(films)).sort().slice(0, 3);
+    for (const name of names) await cp(path.join(films, name), path.join(twins, name), { recursive: true });
+    const alone = await build(['--films', 'twins', '--out', 'twins-alone', '--bulk', '--jobs', '2']);
+    expect(alone.code, alone.err).toBe(0);
+    const expected = await tree(path.join(dir, 'twins-alone'));
+    // A fourth folder, another film's article, takes the slug of the first.
+    const taken = JSON.parse(await readFile(path.join(twins, names[0] as string, 'metadata.json'), 'utf8')) as { slug: string };
+    const copy = path.join(twins, 'zz-twin');
+    await cp(path.join(twins, names[1] as string), copy, { recursive: true });
+    const meta = JSON.parse(await readFile(path.join(copy, 'metadata.json'), 'utf8')) as { slug: string };
+    await writeFile(path.join(copy, 'metadata.json'), JSON.stringify({ ...meta, slug: taken.slug }, null, 2));
+    for (const pages of [[], ['--no-pages']]) {
+      const failed = await build(['--films', 'twins', '--out', 'twins-out', '--bulk', '--jobs', '3', ...pages]);
+      expect(failed.code).toBe(1);
+      expect(failed.err).toContain('[INVALID_FACTS]');
+      expect(failed.err).toContain(path.join('twins', 'zz-twin', 'metadata.json'));
+      expect(failed.err).toContain(`two films have the same slug "${taken.slug}"`);
+      expect(failed.err).toContain(path.join('twins', names[0] as string));
+      expect(failed.err).not.toMatch(/\n\s+at /);
+    }
+    const skipped = await build(['--films', 'twins', '--out', 'twins-out', '--bulk', '--jobs', '3', '--bad-films', 'skip']);
+    expect(skipped.code, skipped.err).toBe(0);
+    expect(skipped.err).toContain(`skipped ${path.join('twins', 'zz-twin')}: two films have the same slug`);
+    const got = await tree(path.join(dir, 'twins-out'));
+    // The same files as without the twin, but the manifest's count of skipped films; no file left under another name.
+    expect([...got.keys()]).toEqual([...expected.keys()]);
+    for (const [name, bytes] of expected) if (name !== 'bulk/manifest.json') expect(got.get(name)?.equals(bytes), name).toBe(true);
+    expect(JSON.parse((got.get('bulk/manifest.json') as Buffer).toString('utf8'))).toMatchObject({ films: 3, skipped: 1 });
+  }, 120_000);
+
   test('bad options are usage errors (exit 2)', async () => {
     for (const args of [
       ['--jobs', '0'],

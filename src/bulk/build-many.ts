@@ -174,6 +174,8 @@ export async function buildMany(options: BuildManyOptions): Promise<BuildManyRep
     const shared = new SharedLines(runsDir, options.runBytes ?? DEFAULT_RUN_BYTES);
     const pool = new FilmPool(jobs, { base: options.base, checks: true, ...(pages ? { pagesInto: staging } : {}) });
     const names: string[] = [];
+    /** The folder of the film that has each slug taken so far. */
+    const slugs = new Map<string, string>();
     const index: Array<{ source: { slug: string }; title: { value: string }; year?: { value: number } }> = [];
     let mapped = 0;
     try {
@@ -206,7 +208,7 @@ export async function buildMany(options: BuildManyOptions): Promise<BuildManyRep
           skipped.push({ dir: show(dir), message: result.message });
           options.onSkip?.(show(dir), result.message);
         } else {
-          await take(result);
+          await take(result, dir);
         }
         options.onProgress?.({ done: i + 1, total: dirs.length, mapped, skipped: skipped.length, ms: performance.now() - started });
       }
@@ -230,12 +232,30 @@ export async function buildMany(options: BuildManyOptions): Promise<BuildManyRep
       throw ioError(error, 'write', show(options.outDir));
     }
 
-    async function take(result: FilmJobDone): Promise<void> {
+    async function take(result: FilmJobDone, dir: string): Promise<void> {
+      // Each slug names one film's IRIs and pages: a second film with it would merge into the first.
+      const first = slugs.get(result.slug);
+      if (first !== undefined) {
+        for (const [written] of result.pages) await fsp.rm(path.join(staging, written), { force: true });
+        const message = `two films have the same slug "${result.slug}": this one and the film in ${show(first)}`;
+        if (badFilms === 'fail') throw new FilmkgError('INVALID_FACTS', `${message}\n(nothing was written; --bad-films skip leaves the later film out)`, { place: { file: show(path.join(dir, 'metadata.json')) }, expected: 'a slug no other film has' });
+        skipped.push({ dir: show(dir), message });
+        options.onSkip?.(show(dir), message);
+        return;
+      }
       films++;
       mapped += result.filmTriples + result.sharedCount;
       await writer.write(result.filmLines, result.filmTriples);
       await shared.add(result.sharedLines, result.sharedCount);
-      names.push(...result.pages);
+      slugs.set(result.slug, dir);
+      for (const [written, name] of result.pages) {
+        try {
+          await fsp.rename(path.join(staging, written), path.join(staging, name));
+        } catch (error) {
+          throw ioError(error, 'write', show(path.join(options.outDir, name)));
+        }
+        names.push(name);
+      }
       index.push({ source: { slug: result.slug }, title: { value: result.title }, ...(result.year !== undefined ? { year: { value: result.year } } : {}) });
     }
   };

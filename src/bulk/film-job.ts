@@ -1,7 +1,8 @@
 // One film of a many-film build, as a worker thread runs it: folder → facts → the film's own graph → checks (shapes and
 // vocabulary) → its N-Triples lines, split into lines only this film writes and lines other films may write too, and its pages.
-// The pages are written here, by the thread that made them, and the film's own lines cross to the main thread as UTF-8
-// bytes it is handed (transferred, not copied): the main thread then holds no copy of either, and its heap stays small.
+// The pages are written here, by the thread that made them, under names of their own (`films/.film-<index>.html` …)
+// that the main thread renames when it takes the film in order (so that two films with one slug cannot race for the
+// same file); the film's own lines cross to the main thread as UTF-8 bytes it is handed (transferred, not copied).
 import path from 'node:path';
 import { formatViolations, validateQuads } from '../check/shacl.js';
 import { checkVocabulary, formatVocabularyFindings } from '../check/vocabulary.js';
@@ -45,8 +46,8 @@ export interface FilmJobDone {
    */
   readonly sharedLines: string;
   readonly sharedCount: number;
-  /** Page files written, by path relative to the output folder (the film's page and embed). */
-  readonly pages: string[];
+  /** Page files written: [the name written, the name the file is to have], relative to the output folder. */
+  readonly pages: Array<[string, string]>;
 }
 
 /** A film that failed: its extraction, its facts or a check. */
@@ -101,7 +102,7 @@ export async function runFilmJob(index: number, dir: string, setup: FilmJobSetup
     }
     sharedLines.sort();
     const sharedCount = sharedLines.length;
-    const pages: string[] = [];
+    const pages: Array<[string, string]> = [];
     if (setup.pagesInto !== undefined) {
       const slug = facts.source.slug;
       const iri = minter.film(slug).value;
@@ -113,14 +114,15 @@ export async function runFilmJob(index: number, dir: string, setup: FilmJobSetup
         [`${PAGES_DIR}/${slug}.jsonld`, embedFileText(embed)],
       ];
       for (const [name, text] of files) {
+        const written = `${PAGES_DIR}/.film-${index}${path.extname(name)}`;
         try {
-          await fsOps.writeNewFile(path.join(setup.pagesInto, name), text);
+          await fsOps.writeNewFile(path.join(setup.pagesInto, written), text);
         } catch (error) {
           const errno = errnoCode(error);
           if (errno === undefined) throw error;
-          return { ok: false, index, code: 'IO', message: (error as Error).message, file: name, errno };
+          return { ok: false, index, code: 'IO', message: (error as Error).message, file: written, errno };
         }
-        pages.push(name);
+        pages.push([written, name]);
       }
     }
     return {
