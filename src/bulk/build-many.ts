@@ -29,7 +29,8 @@ export const DEFAULT_SHARD_TRIPLES = 1_000_000;
 /**
  * Default size of the shared-lines buffer before it is spilled to a sorted run (characters of N-Triples). The main
  * thread's heap grows with it (V8 lets a heap grow to a few times what it keeps): 10,000 films peaked at 741 MB with
- * 32 MiB and 605 MB with 16 MiB, in about 60 runs merged in one pass (bench/many-films.js).
+ * 32 MiB and 605 MB with 16 MiB in a probe of the same build (about 60 runs, merged in one pass); 650–663 MB in
+ * bench/many-films.js runs on a loaded machine.
  */
 export const DEFAULT_RUN_BYTES = 16 * 1024 * 1024;
 /** What happens to a film that cannot be read or fails a check. */

@@ -19,6 +19,8 @@ import { embedFileText, PAGES_DIR } from '../web/step.js';
 /** Where the pages of a streamed build link for the whole graph: it is in shards, listed in the manifest. */
 export const WHOLE_GRAPH_LINK = { href: '../bulk/manifest.json', text: 'N-Triples, gzip-compressed shards listed in bulk/manifest.json' } as const;
 
+const UTF8 = new TextEncoder();
+
 /** What the worker is told once. */
 export interface FilmJobSetup {
   readonly base: string;
@@ -131,7 +133,7 @@ export async function runFilmJob(index: number, dir: string, setup: FilmJobSetup
       slug: facts.source.slug,
       title: facts.title.value,
       ...(facts.year ? { year: facts.year.value } : {}),
-      filmLines: new TextEncoder().encode(filmLines),
+      filmLines: UTF8.encode(filmLines),
       filmTriples,
       sharedLines: sharedLines.join(''),
       sharedCount,

@@ -91,11 +91,12 @@ export class ShardWriter {
       if (typeof rest === 'string') {
         for (let i = 0; i < room; i++) at = rest.indexOf('\n', at + 1);
         await this.put(rest.slice(0, at + 1), room);
+        rest = rest.slice(at + 1);
       } else {
         for (let i = 0; i < room; i++) at = rest.indexOf(0x0a, at + 1);
         await this.put(rest.subarray(0, at + 1), room);
+        rest = rest.subarray(at + 1);
       }
-      rest = typeof rest === 'string' ? rest.slice(at + 1) : rest.subarray(at + 1);
       left -= room;
     }
   }

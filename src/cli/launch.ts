@@ -115,7 +115,8 @@ function loadBundle(info: BundleInfo, command: string | undefined): { run: Run; 
  * V8 flags of the command's process. `--no-regexp-tier-up`: a regular expression is compiled once, to machine code,
  * instead of first to bytecode and again to machine code on its second use (V8's default, which saves work for a
  * pattern used once). The readers' patterns (Unicode classes such as `\p{Lu}`, costly to compile) are each used many
- * times, so the command compiles each once: `filmkg extract` 303 → 265 ms (bench/breakdown.js). What a pattern matches
+ * times, so the command compiles each once: `filmkg extract` 228 → 204 ms, `build` 849 → 800 ms (medians of 9
+ * interleaved whole processes with and without the flag; docs/performance.md). What a pattern matches
  * does not change. Set before the bundle is compiled, so its code cache is always made and read under the same flags,
  * and only by the command: filmkg as a library leaves its host's V8 as it is.
  */
