@@ -164,7 +164,7 @@ describe('filmkg build --bulk', () => {
       const failed = await build(['--films', 'twins', '--out', 'twins-out', '--bulk', '--jobs', '3', ...pages]);
       expect(failed.code).toBe(1);
       expect(failed.err).toContain('[INVALID_FACTS]');
-      expect(failed.err).toContain(path.join('twins', 'zz-twin', 'metadata.json'));
+      expect(failed.err).toContain(`${path.join('twins', 'zz-twin')}: two films have the same slug`);
       expect(failed.err).toContain(`two films have the same slug "${taken.slug}"`);
       expect(failed.err).toContain(path.join('twins', names[0] as string));
       expect(failed.err).not.toMatch(/\n\s+at /);

@@ -239,7 +239,7 @@ export async function buildMany(options: BuildManyOptions): Promise<BuildManyRep
       if (first !== undefined) {
         for (const [written] of result.pages) await fsp.rm(path.join(staging, written), { force: true });
         const message = `two films have the same slug "${result.slug}": this one and the film in ${show(first)}`;
-        if (badFilms === 'fail') throw new FilmkgError('INVALID_FACTS', `${message}\n(nothing was written; --bad-films skip leaves the later film out)`, { place: { file: show(path.join(dir, 'metadata.json')) }, expected: 'a slug no other film has' });
+        if (badFilms === 'fail') throw new FilmkgError('INVALID_FACTS', `${message}\n(nothing was written; --bad-films skip leaves the later film out)`, { place: { file: show(dir) }, expected: 'a slug no other film has (metadata.json\'s "slug", or the one made from the title when it has none)' });
         skipped.push({ dir: show(dir), message });
         options.onSkip?.(show(dir), message);
         return;
